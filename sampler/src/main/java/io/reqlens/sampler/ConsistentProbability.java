@@ -61,6 +61,9 @@ final class ConsistentProbability {
 
   /** Encodes a threshold as OTEP 235 {@code th} hex: 14 digits, trailing zeros removed. */
   static String encodeThreshold(long threshold) {
+    if (threshold < 0 || threshold >= MAX_THRESHOLD) {
+      throw new IllegalArgumentException("threshold out of [0, 2^56): " + threshold);
+    }
     if (threshold == 0) {
       return "0";
     }

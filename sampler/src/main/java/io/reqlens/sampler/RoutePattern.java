@@ -65,7 +65,7 @@ public final class RoutePattern {
         throw new IllegalArgumentException(
             "invalid regular expression '"
                 + body
-                + "': "
+                + "' (~REGEX takes a java.util.regex pattern): "
                 + e.getDescription()
                 + " near index "
                 + e.getIndex(),

@@ -59,7 +59,10 @@ final class Rule {
     this.keep =
         new KeepResult(
             attributes,
-            action == Action.RATIO ? ConsistentProbability.encodeThreshold(threshold) : null);
+            // Ratio 0 never keeps, so it has no threshold to write.
+            action == Action.RATIO && ratio > 0
+                ? ConsistentProbability.encodeThreshold(threshold)
+                : null);
   }
 
   static Rule drop(int number, String text, List<Matcher> matchers) {

@@ -1,0 +1,108 @@
+package io.reqlens.sampler.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
+import io.opentelemetry.sdk.autoconfigure.spi.internal.DefaultConfigProperties;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every bad value stops start-up with a {@link ConfigurationException} that names the key (as
+ * environment variable and property), repeats the bad value, and says what is accepted.
+ */
+class ConfigurationErrorsTest {
+
+  static Stream<Arguments> badInputs() {
+    return Stream.of(
+        // key, value, what the message must also say
+        bad(ReqlensSettings.RULES, "url.path=/x => maybe", "unknown action 'maybe'", "accepted actions"),
+        bad(ReqlensSettings.RULES, "* => 1.5", "above 1", "[0,1]"),
+        bad(ReqlensSettings.RULES, "* => -0.1", "below 0", "[0,1]"),
+        bad(ReqlensSettings.RULES, "* => NaN", "unknown action 'NaN'", "accepted actions"),
+        bad(ReqlensSettings.RULES, "* => Infinity", "unknown action", "accepted actions"),
+        bad(ReqlensSettings.RULES, "url.path=/x", "missing '=>'", "MATCHERS => ACTION"),
+        bad(ReqlensSettings.RULES, "url.path=/x => 1 => 0", "more than one '=>'", "separate rules with ';'"),
+        bad(ReqlensSettings.RULES, "=> 1", "no matcher", "use *"),
+        bad(ReqlensSettings.RULES, "url.path=/x =>", "no action", "accepted actions"),
+        bad(ReqlensSettings.RULES, "url.path=/a & => 1", "empty matcher", "key=pattern"),
+        bad(ReqlensSettings.RULES, "url.path= => 1", "empty pattern", "~REGEX"),
+        bad(ReqlensSettings.RULES, "=/x => 1", "has no key", "span.kind or span.name"),
+        bad(ReqlensSettings.RULES, "url path=/x => 1", "not an attribute name", "letters, digits"),
+        bad(ReqlensSettings.RULES, "url.path/x => 1", "has no '=' or '!='", "key=pattern"),
+        bad(ReqlensSettings.RULES, "* & url.path=/a => 1", "cannot be combined", "'*'"),
+        bad(ReqlensSettings.RULES, "url.path=~[a-z => 1", "invalid regular expression", "[a-z"),
+        bad(ReqlensSettings.RULES, "* => rate=0/s", "not positive", "rate=N/s"),
+        bad(ReqlensSettings.RULES, "* => rate=ten/s", "not a number", "rate=N/s"),
+        bad(ReqlensSettings.RULES, "* => rate=5", "no '/s' unit", "rate=N/s"),
+        bad(ReqlensSettings.RULES, "span.kind=SERVERS => 1", "unknown span kind 'SERVERS'", "CONSUMER"),
+        bad(ReqlensSettings.RULES, "url.path=/a => 1; url.path=/b => often", "rule 2", "accepted actions"),
+        bad(ReqlensSettings.EXCLUDE_ROUTES, "/health,,/metrics", "entry 2 is empty", "single commas"),
+        bad(ReqlensSettings.EXCLUDE_ROUTES, "/health,~(", "invalid regular expression", "entry 2"),
+        bad(ReqlensSettings.SAMPLER_ARG, "1.5", "outside [0,1]", "a ratio in [0,1]"),
+        bad(ReqlensSettings.SAMPLER_ARG, "ten percent", "not a number", "a ratio in [0,1]"),
+        bad(ReqlensSettings.KEEP_ERRORS, "yes", "true or false", "accepted"),
+        bad(ReqlensSettings.KEEP_SLOWER_THAN, "fast", "not a duration", "250ms"),
+        bad(ReqlensSettings.KEEP_SLOWER_THAN, "5 parsecs", "not a duration", "ns, us, ms, s, m, h or d"),
+        bad(ReqlensSettings.KEEP_SLOWER_THAN, "0s", "not positive", "250ms"));
+  }
+
+  private static Arguments bad(String key, String value, String reason, String accepted) {
+    return Arguments.of(key, value, reason, accepted);
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @MethodSource("badInputs")
+  void failsWithKeyValueAndWhatIsAccepted(String key, String value, String reason, String accepted) {
+    DefaultConfigProperties config = DefaultConfigProperties.createFromMap(Map.of(key, value));
+    String env = key.toUpperCase(java.util.Locale.ROOT).replace('.', '_');
+    assertThatThrownBy(() -> new ReqlensSamplerProvider().createSampler(config))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("Invalid value for " + env + " (" + key + "): '" + value.trim() + "'")
+        .hasMessageContaining(reason)
+        .hasMessageContaining(accepted);
+  }
+
+  @Test
+  void atLeastFifteenBadInputsAreCovered() {
+    assertThat(badInputs().count()).isGreaterThanOrEqualTo(15);
+  }
+
+  @Test
+  void goodValuesAreAccepted() {
+    DefaultConfigProperties config =
+        DefaultConfigProperties.createFromMap(
+            Map.of(
+                ReqlensSettings.SAMPLER_ARG, "0.1",
+                ReqlensSettings.RULES,
+                    "url.path=/api/checkout/** => 1; http.request.method=POST & url.path=/api/** =>"
+                        + " 0.5; span.kind=CONSUMER => rate=10/s;",
+                ReqlensSettings.EXCLUDE_ROUTES, "/health,/metrics,/static/**",
+                ReqlensSettings.KEEP_ERRORS, "TRUE",
+                ReqlensSettings.KEEP_SLOWER_THAN, "250ms"));
+    ReqlensSettings settings = ReqlensSettings.from(config);
+    assertThat(settings.ratio()).isEqualTo(0.1);
+    assertThat(settings.keepErrors()).isTrue();
+    assertThat(settings.keepSlowerThan()).hasMillis(250);
+    assertThat(settings.tailDecisions()).isTrue();
+    assertThat(new ReqlensSamplerProvider().createSampler(config).getDescription())
+        .contains("rules=[1: url.path=/api/checkout/** => 1,")
+        .contains("3: span.kind=CONSUMER => rate=10/s]")
+        .contains("recordUnsampled=true");
+  }
+
+  @Test
+  void durationsAcceptTheUsualUnitsAndBareMilliseconds() {
+    assertThat(ConfigSupport.parseDuration("250ms")).hasMillis(250);
+    assertThat(ConfigSupport.parseDuration("2s")).hasSeconds(2);
+    assertThat(ConfigSupport.parseDuration("1.5s")).hasMillis(1500);
+    assertThat(ConfigSupport.parseDuration("5m")).hasMinutes(5);
+    assertThat(ConfigSupport.parseDuration("300")).hasMillis(300);
+    assertThat(ConfigSupport.parseDuration("1h")).hasHours(1);
+  }
+}
