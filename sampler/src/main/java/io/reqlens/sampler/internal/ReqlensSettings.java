@@ -3,6 +3,9 @@ package io.reqlens.sampler.internal;
 import static io.reqlens.sampler.internal.ConfigSupport.invalid;
 
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.reqlens.sampler.LocalTraceProcessor;
+import io.reqlens.sampler.LocalTraceProcessorBuilder;
 import io.reqlens.sampler.ReqlensSampler;
 import io.reqlens.sampler.RouteList;
 import java.time.Duration;
@@ -19,24 +22,40 @@ public final class ReqlensSettings {
   public static final String EXCLUDE_ROUTES = "otel.reqlens.exclude.routes";
   public static final String KEEP_ERRORS = "otel.reqlens.keep.errors";
   public static final String KEEP_SLOWER_THAN = "otel.reqlens.keep.slower.than";
+  public static final String N_PLUS_ONE_THRESHOLD = "otel.reqlens.n.plus.one.threshold";
+  public static final String REDACT_QUERY_PARAMS = "otel.reqlens.redact.query.params";
+  public static final String MAX_BUFFERED_TRACES = "otel.reqlens.max.buffered.traces";
+  public static final String MAX_BUFFERED_SPANS = "otel.reqlens.max.buffered.spans";
 
   private final double ratio;
   private final String rules;
   private final RouteList excludedRoutes;
   private final boolean keepErrors;
   private final Duration keepSlowerThan;
+  private final int nPlusOneThreshold;
+  private final String redactQueryParams;
+  private final int maxBufferedTraces;
+  private final int maxBufferedSpans;
 
   private ReqlensSettings(
       double ratio,
       String rules,
       RouteList excludedRoutes,
       boolean keepErrors,
-      Duration keepSlowerThan) {
+      Duration keepSlowerThan,
+      int nPlusOneThreshold,
+      String redactQueryParams,
+      int maxBufferedTraces,
+      int maxBufferedSpans) {
     this.ratio = ratio;
     this.rules = rules;
     this.excludedRoutes = excludedRoutes;
     this.keepErrors = keepErrors;
     this.keepSlowerThan = keepSlowerThan;
+    this.nPlusOneThreshold = nPlusOneThreshold;
+    this.redactQueryParams = redactQueryParams;
+    this.maxBufferedTraces = maxBufferedTraces;
+    this.maxBufferedSpans = maxBufferedSpans;
   }
 
   /**
@@ -63,7 +82,51 @@ public final class ReqlensSettings {
     }
     boolean keepErrors = ConfigSupport.bool(config, KEEP_ERRORS, false);
     Duration keepSlowerThan = ConfigSupport.duration(config, KEEP_SLOWER_THAN);
-    return new ReqlensSettings(ratio, rules == null ? "" : rules, routes, keepErrors, keepSlowerThan);
+    int nPlusOne =
+        ConfigSupport.positiveInt(
+            config, N_PLUS_ONE_THRESHOLD, LocalTraceProcessorBuilder.DEFAULT_N_PLUS_ONE_THRESHOLD);
+    String redact = ConfigSupport.string(config, REDACT_QUERY_PARAMS);
+    if (redact != null) {
+      try {
+        LocalTraceProcessor.builder(SpanProcessor.composite()).setRedactedQueryParams(redact);
+      } catch (IllegalArgumentException e) {
+        throw invalid(REDACT_QUERY_PARAMS, redact, e.getMessage());
+      }
+    }
+    int maxTraces =
+        ConfigSupport.positiveInt(
+            config, MAX_BUFFERED_TRACES, LocalTraceProcessorBuilder.DEFAULT_MAX_BUFFERED_TRACES);
+    int maxSpans =
+        ConfigSupport.positiveInt(
+            config, MAX_BUFFERED_SPANS, LocalTraceProcessorBuilder.DEFAULT_MAX_BUFFERED_SPANS);
+    return new ReqlensSettings(
+        ratio,
+        rules == null ? "" : rules,
+        routes,
+        keepErrors,
+        keepSlowerThan,
+        nPlusOne,
+        redact,
+        maxTraces,
+        maxSpans);
+  }
+
+  /** Builds the local-trace processor these settings describe, in front of {@code downstream}. */
+  public LocalTraceProcessor processor(SpanProcessor downstream) {
+    LocalTraceProcessorBuilder builder =
+        LocalTraceProcessor.builder(downstream)
+            .setExcludedRoutes(excludedRoutes)
+            .setKeepErrors(keepErrors)
+            .setNPlusOneThreshold(nPlusOneThreshold)
+            .setMaxBufferedTraces(maxBufferedTraces)
+            .setMaxBufferedSpans(maxBufferedSpans);
+    if (keepSlowerThan != null) {
+      builder.setKeepSlowerThan(keepSlowerThan);
+    }
+    if (redactQueryParams != null) {
+      builder.setRedactedQueryParams(redactQueryParams);
+    }
+    return builder.build();
   }
 
   public double ratio() {

@@ -1,0 +1,117 @@
+package io.reqlens.sampler.internal;
+
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizer;
+import io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizerProvider;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * Puts the {@link io.reqlens.sampler.LocalTraceProcessor} in front of the exporting span
+ * processors that SDK autoconfigure (and the Java agent) builds from {@code OTEL_TRACES_EXPORTER},
+ * so every exporter — OTLP, {@code jsonl}, {@code req}, console — receives the same kept set.
+ *
+ * <p>Autoconfigure builds one {@code BatchSpanProcessor} for most exporters and a separate simple
+ * processor for {@code console}/{@code logging}, and offers each to the customizer. Why one
+ * Reqlens processor for all of them? Two would assemble every local trace twice and count every
+ * decision twice. So the first exporting processor gets the Reqlens processor in front of a
+ * fan-out, and later ones join the fan-out.
+ *
+ * <p>This class is internal and is not intended for public use; it may change at any time.
+ */
+public final class LocalTraceCustomizerProvider implements AutoConfigurationCustomizerProvider {
+
+  @Override
+  public void customize(AutoConfigurationCustomizer customizer) {
+    customizer.addSpanProcessorCustomizer(new Wrapper());
+  }
+
+  /** Runs once per SDK that autoconfigure builds. */
+  private static final class Wrapper
+      implements BiFunction<SpanProcessor, ConfigProperties, SpanProcessor> {
+    private final List<SpanProcessor> exporting = new ArrayList<>();
+    private final Fanout fanout = new Fanout();
+
+    @Override
+    public SpanProcessor apply(SpanProcessor processor, ConfigProperties config) {
+      exporting.add(processor);
+      fanout.delegate = SpanProcessor.composite(exporting);
+      if (exporting.size() == 1) {
+        return ReqlensSettings.from(config).processor(fanout);
+      }
+      return Joined.INSTANCE; // its processor is shut down through the fan-out
+    }
+  }
+
+  /** The exporting processors behind the one Reqlens processor. */
+  private static final class Fanout implements SpanProcessor {
+    volatile SpanProcessor delegate = SpanProcessor.composite();
+
+    @Override
+    public void onStart(Context parentContext, ReadWriteSpan span) {
+      delegate.onStart(parentContext, span);
+    }
+
+    @Override
+    public boolean isStartRequired() {
+      return delegate.isStartRequired();
+    }
+
+    @Override
+    public void onEnd(ReadableSpan span) {
+      delegate.onEnd(span);
+    }
+
+    @Override
+    public boolean isEndRequired() {
+      return true;
+    }
+
+    @Override
+    public CompletableResultCode shutdown() {
+      return delegate.shutdown();
+    }
+
+    @Override
+    public CompletableResultCode forceFlush() {
+      return delegate.forceFlush();
+    }
+
+    @Override
+    public String toString() {
+      return delegate.toString();
+    }
+  }
+
+  /** Stands in for an exporting processor that joined the fan-out. */
+  private enum Joined implements SpanProcessor {
+    INSTANCE;
+
+    @Override
+    public void onStart(Context parentContext, ReadWriteSpan span) {}
+
+    @Override
+    public boolean isStartRequired() {
+      return false;
+    }
+
+    @Override
+    public void onEnd(ReadableSpan span) {}
+
+    @Override
+    public boolean isEndRequired() {
+      return false;
+    }
+
+    @Override
+    public String toString() {
+      return "JoinedReqlensLocalTraceProcessor";
+    }
+  }
+}
