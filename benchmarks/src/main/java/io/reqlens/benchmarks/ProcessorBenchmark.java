@@ -1,0 +1,136 @@
+package io.reqlens.benchmarks;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.reqlens.sampler.LocalTraceProcessor;
+import java.util.Collection;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One request — a SERVER span with three database CLIENT children — through the SDK with the
+ * Reqlens local-trace processor in front of a {@code BatchSpanProcessor} ({@code
+ * reqlensProcessor}) against the same pipeline without it ({@code sdkBatchOnly}). Both export to a
+ * no-op exporter; what is measured is the cost on the request thread, span creation included.
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ProcessorBenchmark -prof gc -f 1 -wi 3
+ * -i 5}
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class ProcessorBenchmark {
+
+  private SdkTracerProvider reqlens;
+  private SdkTracerProvider sdk;
+  private Tracer reqlensTracer;
+  private Tracer sdkTracer;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    reqlens = provider(LocalTraceProcessor.builder(batch()).build());
+    sdk = provider(batch());
+    reqlensTracer = reqlens.get("benchmark");
+    sdkTracer = sdk.get("benchmark");
+  }
+
+  private static SpanProcessor batch() {
+    return BatchSpanProcessor.builder(new NoopExporter()).setMaxQueueSize(8192).build();
+  }
+
+  private static SdkTracerProvider provider(SpanProcessor processor) {
+    return SdkTracerProvider.builder()
+        .setSampler(Sampler.alwaysOn())
+        .addSpanProcessor(processor)
+        .build();
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    reqlens.shutdown().join(10, TimeUnit.SECONDS);
+    sdk.shutdown().join(10, TimeUnit.SECONDS);
+  }
+
+  @Benchmark
+  public Span reqlensProcessor() {
+    return request(reqlensTracer);
+  }
+
+  @Benchmark
+  public Span sdkBatchOnly() {
+    return request(sdkTracer);
+  }
+
+  private static Span request(Tracer tracer) {
+    Span server =
+        tracer
+            .spanBuilder("GET /api/users/{id}")
+            .setSpanKind(SpanKind.SERVER)
+            .setAttribute("http.request.method", "GET")
+            .setAttribute("url.path", "/api/users/42")
+            .setAttribute("url.scheme", "http")
+            .setAttribute("server.address", "127.0.0.1")
+            .setAttribute("server.port", 8080L)
+            .startSpan();
+    Context context = Context.root().with(server);
+    for (int i = 0; i < 3; i++) {
+      tracer
+          .spanBuilder("SELECT users")
+          .setParent(context)
+          .setSpanKind(SpanKind.CLIENT)
+          .setAttribute("db.system.name", "h2")
+          .setAttribute("db.query.text", "SELECT id, name FROM users WHERE id = ?")
+          .setAttribute("db.operation.name", "SELECT")
+          .setAttribute("db.collection.name", "users")
+          .startSpan()
+          .end();
+    }
+    server.setAttribute("http.route", "/api/users/{id}");
+    server.setAttribute("http.response.status_code", 200L);
+    server.end();
+    return server;
+  }
+
+  private static final class NoopExporter implements SpanExporter {
+    @Override
+    public CompletableResultCode export(Collection<SpanData> spans) {
+      for (SpanData s : spans) {
+        s.getAttributes(); // touch the exported view, as a real exporter would
+      }
+      return CompletableResultCode.ofSuccess();
+    }
+
+    @Override
+    public CompletableResultCode flush() {
+      return CompletableResultCode.ofSuccess();
+    }
+
+    @Override
+    public CompletableResultCode shutdown() {
+      return CompletableResultCode.ofSuccess();
+    }
+  }
+}
