@@ -64,6 +64,14 @@ final class Matcher {
     return new Matcher(Target.ATTRIBUTE, key, negated, pattern, null);
   }
 
+  /**
+   * Literal text the attribute must start with for this matcher to hold, or {@code ""} when there
+   * is no such condition ({@code !=}, span kind or name, {@code ~REGEX}).
+   */
+  String requiredPrefix() {
+    return target == Target.ATTRIBUTE && !negated ? pattern.requiredPrefix() : "";
+  }
+
   /** Reads this matcher's attribute as a string; {@code null} when absent. */
   String read(Attributes attributes) {
     String s = attributes.get(stringKey);

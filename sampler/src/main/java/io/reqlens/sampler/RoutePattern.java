@@ -103,6 +103,17 @@ public final class RoutePattern {
     return new RoutePattern(pattern, null, segments, null);
   }
 
+  /**
+   * Literal text every matching value starts with ({@code ""} when none is known, as for {@code
+   * ~REGEX}).
+   */
+  String requiredPrefix() {
+    if (exact != null) {
+      return exact;
+    }
+    return globPrefix != null ? globPrefix : "";
+  }
+
   /** Returns whether the whole of {@code value} matches; {@code null} never matches. */
   public boolean matches(String value) {
     if (value == null) {

@@ -21,6 +21,8 @@ final class RuleSet {
 
   private final Rule[] rules;
   private final boolean hasDropRules;
+  private final PrefixIndex index; // null: scan every rule
+  private final Matcher[] slotReaders = new Matcher[CACHED_KEYS]; // reads each cached key
 
   RuleSet(List<Rule> rules) {
     this.rules = rules.toArray(new Rule[0]);
@@ -36,11 +38,13 @@ final class RuleSet {
         if (slot < 0 && keys.size() < CACHED_KEYS) {
           keys.add(m.key);
           slot = keys.size() - 1;
+          slotReaders[slot] = m;
         }
         m.slot = slot;
       }
     }
     this.hasDropRules = drops;
+    this.index = PrefixIndex.build(rules);
   }
 
   boolean hasDropRules() {
@@ -61,8 +65,33 @@ final class RuleSet {
     String v1 = UNREAD;
     String v2 = UNREAD;
     String v3 = UNREAD;
+    long candidates = -1L; // every rule
+    if (index != null) {
+      // The index is built on one of the cached slots; read it into its local first.
+      switch (index.slot()) {
+        case 0:
+          v0 = readSlot(0, attributes);
+          candidates = index.candidates(v0);
+          break;
+        case 1:
+          v1 = readSlot(1, attributes);
+          candidates = index.candidates(v1);
+          break;
+        case 2:
+          v2 = readSlot(2, attributes);
+          candidates = index.candidates(v2);
+          break;
+        default:
+          v3 = readSlot(3, attributes);
+          candidates = index.candidates(v3);
+      }
+    }
     rules:
-    for (Rule rule : rules) {
+    for (int r = 0; r < rules.length; r++) {
+      if (r < PrefixIndex.MAX_RULES && (candidates & (1L << r)) == 0) {
+        continue;
+      }
+      Rule rule = rules[r];
       for (Matcher m : rule.matchers) {
         boolean ok;
         if (m.target != Matcher.Target.ATTRIBUTE) {
@@ -106,6 +135,10 @@ final class RuleSet {
       return rule;
     }
     return null;
+  }
+
+  private String readSlot(int slot, Attributes attributes) {
+    return slotReaders[slot].read(attributes);
   }
 
   @Override
