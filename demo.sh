@@ -28,8 +28,9 @@ done
 extension=$(extension_jar)
 stale=""
 if [[ -f "$example" ]]; then
-  stale=$(find pom.xml sampler extension/pom.xml extension/src examples/pom.xml examples/src \
-    -newer "$example" -type f 2>/dev/null | head -n 1)
+  # any pom or source file newer than the example jar (build output and .git skipped)
+  stale=$(find . \( -name target -o -name .git \) -prune -o -type f \
+    \( -name pom.xml -o -path '*/src/*' \) -newer "$example" -print | head -n 1)
 fi
 if [[ "${REQLENS_REBUILD:-0}" == "1" || ! -f "$example" || ! -f "$agent" || -z "$extension" \
       || -n "$stale" ]]; then
