@@ -90,7 +90,8 @@ public final class ServiceClient {
       return new Response(
           r.statusCode(), r.body(), r.headers().firstValue("traceresponse").orElse(null));
     } catch (IOException e) {
-      throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
+      throw new UncheckedIOException(
+          request.method() + " " + request.uri().getPath() + " failed", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);

@@ -6,6 +6,7 @@ import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import io.reqlens.examples.launch.ServiceClient;
 import io.reqlens.examples.otlp.ReceivedSpan;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -95,8 +96,8 @@ class SamplingIT {
     }
     SERVICE.barrier(MARKER);
 
-    Set<String> expected = new java.util.HashSet<>();
-    Set<String> received = new java.util.HashSet<>();
+    Set<String> expected = new HashSet<>();
+    Set<String> received = new HashSet<>();
     for (ServiceClient.Response r : responses) {
       assertThat(r.status()).isEqualTo(200);
       boolean keep = W3c.randomness(r.traceId()) >= threshold;
@@ -108,6 +109,7 @@ class SamplingIT {
         received.add(r.traceId());
       }
     }
+    System.out.printf("%s at %s: %d of %d kept%n", path, ratio, received.size(), n);
     assertThat(received).isEqualTo(expected);
     double p = Double.parseDouble(ratio);
     double t = Math.sqrt(n * Math.log(2e6) / 2);
@@ -189,6 +191,8 @@ class SamplingIT {
           .filter(s -> s.kind() == SpanKind.SPAN_KIND_SERVER)
           .forEach(kept::add);
     }
+    System.out.printf(
+        "rate=2/s: %d of %d kept in %.2f s%n", kept.size(), responses.size(), elapsedSeconds);
     assertThat(responses.size()).as("requests sent").isGreaterThan(kept.size());
     assertThat(kept).hasSizeBetween(1, (int) Math.floor(perSecond * elapsedSeconds + perSecond));
     assertThat(kept)

@@ -32,7 +32,7 @@ final class W3c {
    */
   static String traceIdWithRandomnessBelow(long limit) {
     long r = Math.floorMod(RANDOM.nextLong(), limit);
-    return randomHex(9).substring(0, 18) + String.format("%014x", r);
+    return randomHex(9) + String.format("%014x", r); // 18 + 14 hex digits
   }
 
   /** A {@code traceparent} header value, sampled or not. */
