@@ -42,7 +42,12 @@ public final class Demo {
       System.exit(2);
       return;
     }
-    new Demo(settings, System.out).run();
+    try {
+      new Demo(settings, System.out).run();
+    } catch (IllegalStateException e) { // the service did not start: the message has its output
+      System.err.println("reqlens demo: " + e.getMessage());
+      System.exit(1);
+    }
   }
 
   /** Runs the demo; returns the table it printed. */
