@@ -1,0 +1,138 @@
+package io.reqlens.examples;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.reqlens.examples.Database.User;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The example's endpoints. Tests and the demo rely on them, so they are stable:
+ *
+ * <ul>
+ *   <li>{@code GET /api/users}: one query;
+ *   <li>{@code GET /api/users/{id}}: one prepared statement, id bound; 404 when missing;
+ *   <li>{@code POST /api/users}: JSON {@code {"name":"…"}} or form {@code name=…}; one insert; 201;
+ *   <li>{@code GET /api/orders}: N+1 on purpose, one query for orders plus one per order;
+ *   <li>{@code GET /api/slow?ms=N}: sleeps N ms (at most {@value #MAX_SLEEP_MS}), one query;
+ *   <li>{@code GET /api/error}: throws {@link IllegalStateException}, answered with 500 and
+ *       recorded on the server span;
+ *   <li>{@code GET /health} and {@code GET /healthz}: one {@code SELECT 1} each.
+ * </ul>
+ *
+ * <p>{@code GET /static/app.css} is a classpath file, served by {@link ExampleApp}.
+ */
+final class ApiRoutes {
+
+  static final int MAX_SLEEP_MS = 10_000;
+  static final String ERROR_MESSAGE = "deliberate failure from GET /api/error";
+  private static final int MAX_NAME_LENGTH = 100;
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiRoutes.class);
+  private final Database db;
+
+  ApiRoutes(Database db) {
+    this.db = db;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.get("/api/users", ctx -> json(ctx, Json.users(db.users())));
+    routes.get("/api/users/{id}", this::user);
+    routes.post("/api/users", this::addUser);
+    routes.get("/api/orders", ctx -> json(ctx, Json.orders(db.ordersNPlusOne())));
+    routes.get("/api/slow", this::slow);
+    routes.get(
+        "/api/error",
+        ctx -> {
+          throw new IllegalStateException(ERROR_MESSAGE);
+        });
+    routes.get("/health", this::health);
+    routes.get("/healthz", this::health);
+    routes.exception(Exception.class, ApiRoutes::serverError);
+  }
+
+  /**
+   * Answers 500 and records the exception on the server span. Why by hand? Javalin catches every
+   * handler exception itself (its default handler only logs it), so nothing reaches the servlet or
+   * Jetty instrumentation and the agent's server span would only carry status 500, without an
+   * {@code exception} event. {@code Span.current()} is the agent's server span (the API is
+   * bridged), so the event gets {@code exception.type}, {@code .message} and {@code .stacktrace}.
+   */
+  private static void serverError(Exception e, Context ctx) {
+    Span span = Span.current();
+    span.recordException(e);
+    span.setStatus(StatusCode.ERROR);
+    LOG.warn("{} {} failed", ctx.method(), ctx.path(), e); // path only: no query, headers, body
+    ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
+    json(ctx, Json.error("internal server error"));
+  }
+
+  private void user(Context ctx) throws SQLException {
+    Long id = parseLong(ctx.pathParam("id"));
+    if (id == null) {
+      badRequest(ctx, "id must be a whole number");
+      return;
+    }
+    Optional<User> user = db.user(id);
+    if (user.isEmpty()) {
+      ctx.status(HttpStatus.NOT_FOUND);
+      json(ctx, Json.error("no user " + id));
+      return;
+    }
+    json(ctx, Json.user(user.get()));
+  }
+
+  private void addUser(Context ctx) throws SQLException {
+    String contentType = ctx.contentType();
+    String name =
+        contentType != null && contentType.startsWith("application/json")
+            ? Json.nameField(ctx.body())
+            : ctx.formParam("name");
+    if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH) {
+      badRequest(ctx, "name is required, at most " + MAX_NAME_LENGTH + " characters");
+      return;
+    }
+    ctx.status(HttpStatus.CREATED);
+    json(ctx, Json.user(db.addUser(name.trim())));
+  }
+
+  private void slow(Context ctx) throws SQLException, InterruptedException {
+    String ms = ctx.queryParam("ms");
+    Long sleep = ms == null ? Long.valueOf(0) : parseLong(ms);
+    if (sleep == null || sleep < 0) {
+      badRequest(ctx, "ms must be a whole number of milliseconds >= 0");
+      return;
+    }
+    long slept = Math.min(sleep, MAX_SLEEP_MS);
+    Thread.sleep(slept);
+    db.ping();
+    json(ctx, "{\"slept_ms\":" + slept + "}");
+  }
+
+  private void health(Context ctx) throws SQLException {
+    db.ping();
+    json(ctx, "{\"status\":\"up\"}");
+  }
+
+  private static void badRequest(Context ctx, String message) {
+    ctx.status(HttpStatus.BAD_REQUEST);
+    json(ctx, Json.error(message));
+  }
+
+  private static void json(Context ctx, String body) {
+    ctx.contentType("application/json").result(body);
+  }
+
+  private static Long parseLong(String s) {
+    try {
+      return Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+}

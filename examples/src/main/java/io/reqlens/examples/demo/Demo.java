@@ -1,0 +1,118 @@
+package io.reqlens.examples.demo;
+
+import io.opentelemetry.proto.trace.v1.Span.SpanKind;
+import io.reqlens.examples.demo.Traffic.Sent;
+import io.reqlens.examples.launch.ChildService;
+import io.reqlens.examples.launch.ServiceClient;
+import io.reqlens.examples.otlp.OtlpReceiver;
+import io.reqlens.sampler.RouteList;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The Reqlens demo ({@code ./demo.sh}): starts an OTLP receiver, runs the example service under the
+ * OpenTelemetry Java agent with the Reqlens extension and a showcase configuration, sends traffic
+ * to every endpoint, and prints per route what was kept and why.
+ *
+ * <p>Each step is one method of {@link #run}, so later steps (files written to {@code
+ * reqlens-data/}, a report) slot in after {@link #printTable}.
+ */
+public final class Demo {
+
+  private static final Duration EXPORT_TIMEOUT = Duration.ofSeconds(30);
+
+  private final DemoSettings settings;
+  private final PrintStream out;
+
+  Demo(DemoSettings settings, PrintStream out) {
+    this.settings = settings;
+    this.out = out;
+  }
+
+  public static void main(String[] args) throws Exception {
+    DemoSettings settings;
+    try {
+      settings = DemoSettings.fromEnvironment();
+    } catch (IllegalArgumentException e) {
+      System.err.println("reqlens demo: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    try {
+      new Demo(settings, System.out).run();
+    } catch (IllegalStateException e) { // the service did not start: the message has its output
+      System.err.println("reqlens demo: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  /** Runs the demo; returns the table it printed. */
+  RouteTable run() throws InterruptedException, TimeoutException {
+    printConfiguration();
+    try (OtlpReceiver otlp = OtlpReceiver.start();
+        ChildService service = startService(otlp)) {
+      ServiceClient client = new ServiceClient(service.baseUrl());
+      out.printf(
+          "Sending traffic to %s for %d s ...%n",
+          service.baseUrl(), settings.duration().toSeconds());
+      List<Sent> sent = new Traffic(client).run(settings.duration());
+      awaitExports(client, otlp);
+      return printTable(sent, otlp);
+    }
+  }
+
+  private void printConfiguration() {
+    out.println(
+        "Reqlens demo: the example service (Javalin + H2) under the OpenTelemetry Java agent");
+    out.println("with the Reqlens extension, exporting OTLP/gRPC to an in-process receiver.");
+    out.println();
+    for (Map.Entry<String, String> e : settings.serviceEnv().entrySet()) {
+      out.printf("  %s=%s%n", e.getKey(), e.getValue());
+    }
+    out.println();
+  }
+
+  private ChildService startService(OtlpReceiver otlp) {
+    Path log = settings.workDir().resolve("service.log");
+    out.printf("Starting the service (its output: %s) ...%n", log);
+    return ChildService.builder(settings.exampleJar())
+        .agent(settings.agentJar(), settings.extensionJar())
+        .otlp(otlp.endpoint())
+        .env(settings.serviceEnv())
+        .outputFile(log)
+        .start();
+  }
+
+  /**
+   * Sends one request the configuration keeps (a POST, rule 1) and waits for its server span: the
+   * agent exports spans in the order they end, so everything sent before has arrived by then.
+   */
+  private void awaitExports(ServiceClient client, OtlpReceiver otlp)
+      throws InterruptedException, TimeoutException {
+    String marker =
+        client.post("/api/users", "application/json", "{\"name\":\"marker\"}").traceId();
+    otlp.awaitSpan(
+        s -> s.traceId().equals(marker) && s.kind() == SpanKind.SPAN_KIND_SERVER, EXPORT_TIMEOUT);
+  }
+
+  private RouteTable printTable(List<Sent> sent, OtlpReceiver otlp) {
+    RouteList excluded = RouteList.parse(settings.serviceEnv().get(DemoSettings.EXCLUDE_ROUTES));
+    RouteTable table = RouteTable.of(sent, otlp.spans(), excluded);
+    out.println();
+    table.print(out);
+    out.println();
+    out.println("sent: requests made. kept: local traces received over OTLP (server span plus its");
+    out.println("queries). ratio / rule / parent: why each was kept (attribute reqlens.kept_by):");
+    out.println(
+        "the default ratio 0.1, a rule (1 = POST, 2 = user lookups at 0.5, 3 = /api/slow at");
+    out.println("2/s), or a sampled traceparent from upstream. excluded: matched");
+    out.println(
+        "OTEL_REQLENS_EXCLUDE_ROUTES, no span at all. db/trace: query spans per kept trace.");
+    out.println("The rest (sent - kept - excluded) were not sampled.");
+    return table;
+  }
+}

@@ -1,0 +1,50 @@
+package io.reqlens.examples.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reqlens.examples.demo.RouteTable.Row;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the demo briefly (the same code {@code ./demo.sh} runs) and checks the table against the
+ * showcase configuration: only facts that hold whatever the random traffic was.
+ */
+class DemoIT {
+
+  @Test
+  void demoTableShowsWhatTheConfigurationKeeps() throws Exception {
+    System.setProperty("reqlens.demo.dir", System.getProperty("reqlens.e2e.dir") + "/demo");
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+
+    RouteTable table = new Demo(DemoSettings.of(Duration.ofSeconds(4)), out).run();
+    Map<String, Row> rows =
+        table.rows().stream().collect(Collectors.toMap(r -> r.label, Function.identity()));
+
+    assertThat(buffer.toString(StandardCharsets.UTF_8))
+        .contains("route", "sent", "kept", "excluded", "GET /api/orders", "total");
+    assertThat(rows.values())
+        .allSatisfy(
+            r -> {
+              assertThat(r.kept).isEqualTo(r.byRatio + r.byRule + r.byParent);
+              assertThat(r.kept + r.excluded).isLessThanOrEqualTo(r.sent);
+            });
+    for (String label : new String[] {"GET /health", "GET /static/app.css"}) {
+      assertThat(rows.get(label).excluded).as(label).isEqualTo(rows.get(label).sent);
+    }
+    Row post = rows.get("POST /api/users");
+    assertThat(post.byRule).as("POST is kept by rule 1, ratio 1").isEqualTo(post.sent);
+    assertThat(rows.get("GET /api/users/{id}").byRatio).as("rule 2 decides").isZero();
+    assertThat(rows.get("GET /api/slow").byRatio).as("rule 3 decides").isZero();
+    Row orders = rows.get("GET /api/orders");
+    assertThat(orders.dbSpans).as("N+1: 13 queries per kept trace").isEqualTo(13 * orders.kept);
+    assertThat(rows.values().stream().mapToInt(r -> r.sent).sum()).as("sent").isPositive();
+  }
+}

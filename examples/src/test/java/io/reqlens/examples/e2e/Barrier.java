@@ -1,0 +1,53 @@
+package io.reqlens.examples.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opentelemetry.proto.trace.v1.Span.SpanKind;
+import io.reqlens.examples.launch.ServiceClient;
+import io.reqlens.examples.otlp.OtlpReceiver;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Makes "no span arrived" a checkable fact. The agent's BatchSpanProcessor exports spans in the
+ * order they end, one batch after the other, so once the spans of a marker request sent after the
+ * requests under test have arrived, every span those earlier requests ended has arrived too.
+ *
+ * <p>The marker must be a request the configuration keeps, with a database child. Its server span
+ * ends last in its trace, after its query, which ran after every earlier response was received.
+ */
+final class Barrier {
+
+  /** How long to wait for spans that must arrive (a failure timeout, never a measured bound). */
+  static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  private Barrier() {}
+
+  /**
+   * Sends {@code GET markerPath} and waits until its server span and a database span of its trace
+   * have arrived.
+   *
+   * @return the marker's trace id
+   */
+  static String pass(ServiceClient http, OtlpReceiver otlp, String markerPath) {
+    ServiceClient.Response marker = http.get(markerPath);
+    assertThat(marker.status()).as("marker %s status", markerPath).isEqualTo(200);
+    String traceId = marker.traceId();
+    assertThat(marker.sampled()).as("the barrier's marker %s must be sampled", markerPath).isTrue();
+    await(otlp, traceId, SpanKind.SPAN_KIND_CLIENT);
+    await(otlp, traceId, SpanKind.SPAN_KIND_SERVER);
+    return traceId;
+  }
+
+  private static void await(OtlpReceiver otlp, String traceId, SpanKind kind) {
+    try {
+      otlp.awaitSpan(s -> s.traceId().equals(traceId) && s.kind() == kind, TIMEOUT);
+    } catch (TimeoutException e) {
+      throw new AssertionError(
+          "marker trace " + traceId + " has no " + kind + ": " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+}

@@ -1,0 +1,213 @@
+package io.reqlens.examples.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opentelemetry.proto.trace.v1.Span.SpanKind;
+import io.reqlens.examples.launch.ServiceClient;
+import io.reqlens.examples.otlp.ReceivedSpan;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The {@code reqlens} sampler inside the real agent: exclusions, ratios (statistically and exactly,
+ * trace by trace), {@code th}, rule numbers, drop rules against incoming parents, and rate limits.
+ */
+class SamplingIT {
+
+  static final String RULES =
+      "url.path=/api/orders => drop;"
+          + " url.path=/healthz => 1;"
+          + " url.path=/api/users/* => 0.5;"
+          + " url.path=/api/slow => rate=2/s";
+
+  @RegisterExtension
+  static final AgentService SERVICE =
+      AgentService.configured(
+          "sampling",
+          Map.of(
+              "OTEL_TRACES_SAMPLER", "reqlens",
+              "OTEL_TRACES_SAMPLER_ARG", "0.25",
+              "OTEL_REQLENS_SAMPLER_RULES", RULES,
+              "OTEL_REQLENS_EXCLUDE_ROUTES", "/health,/static/**"));
+
+  /** Kept by rule 2 (ratio 1), with a database child: the barrier's marker. */
+  private static final String MARKER = "/healthz";
+
+  @Test
+  void excludedRoutesLeaveNoSpanWhileHealthzIsKeptWithItsQuery() {
+    List<ServiceClient.Response> excluded = new ArrayList<>();
+    List<ServiceClient.Response> healthz = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      excluded.add(SERVICE.http().get("/health"));
+      excluded.add(SERVICE.http().get("/static/app.css"));
+      if (i % 4 == 0) {
+        healthz.add(SERVICE.http().get("/healthz"));
+      }
+    }
+    SERVICE.barrier(MARKER);
+
+    for (ServiceClient.Response r : excluded) {
+      assertThat(r.status()).isEqualTo(200);
+      assertThat(r.sampled()).isFalse();
+      assertThat(SERVICE.spansOf(r.traceId())).as("spans of excluded trace").isEmpty();
+    }
+    assertThat(SERVICE.otlp().spans(s -> isExcludedPath(s.attribute("url.path")))).isEmpty();
+    assertThat(SERVICE.otlp().spans(s -> "/health".equals(s.attribute("http.route")))).isEmpty();
+
+    for (ServiceClient.Response r : healthz) {
+      ReceivedSpan server = SERVICE.awaitServerSpan(r.traceId());
+      assertThat(server.attribute("http.route")).isEqualTo("/healthz");
+      assertThat(server.attribute("reqlens.kept_by")).isEqualTo("rule");
+      assertThat(server.attribute("reqlens.rule")).isEqualTo("2");
+      assertThat(server.traceState()).as("ratio-1 rule").isEqualTo("ot=th:0");
+      assertThat(SERVICE.spansOf(r.traceId()))
+          .filteredOn(s -> s.kind() == SpanKind.SPAN_KIND_CLIENT)
+          .singleElement()
+          .satisfies(db -> assertThat(db.parentSpanId()).isEqualTo(server.spanId()));
+    }
+  }
+
+  /**
+   * Exactly the roots whose randomness reaches the threshold are kept, and the count is within a
+   * Hoeffding bound: P(|kept − n·p| ≥ t) ≤ 2·exp(−2t²/n), which is below 1e-6 for t =
+   * √(n·ln(2e6)/2), so a correct sampler fails this less than once in a million runs.
+   */
+  @ParameterizedTest(name = "{0} at {1}")
+  @CsvSource({
+    "/api/users,    0.25, ratio, , c",
+    "/api/users/%d, 0.5,  rule,  3, 8",
+  })
+  void ratioKeepsExactlyTheRootsWhoseRandomnessReachesTheThreshold(
+      String path, String ratio, String keptBy, String rule, String th) {
+    int n = 600;
+    long threshold = W3c.threshold(ratio);
+    assertThat(W3c.th(threshold)).isEqualTo(th);
+    List<ServiceClient.Response> responses = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      responses.add(SERVICE.http().get(String.format(path, i % 12 + 1)));
+    }
+    SERVICE.barrier(MARKER);
+
+    Set<String> expected = new HashSet<>();
+    Set<String> received = new HashSet<>();
+    for (ServiceClient.Response r : responses) {
+      assertThat(r.status()).isEqualTo(200);
+      boolean keep = W3c.randomness(r.traceId()) >= threshold;
+      assertThat(r.sampled()).as("sampled flag of %s", r.traceId()).isEqualTo(keep);
+      if (keep) {
+        expected.add(r.traceId());
+      }
+      if (!SERVICE.spansOf(r.traceId()).isEmpty()) {
+        received.add(r.traceId());
+      }
+    }
+    System.out.printf("%s at %s: %d of %d kept%n", path, ratio, received.size(), n);
+    assertThat(received).isEqualTo(expected);
+    double p = Double.parseDouble(ratio);
+    double t = Math.sqrt(n * Math.log(2e6) / 2);
+    assertThat((double) received.size()).isBetween(n * p - t, n * p + t);
+
+    for (String traceId : expected) {
+      ReceivedSpan server = SERVICE.awaitServerSpan(traceId);
+      assertThat(server.traceState()).isEqualTo("ot=th:" + th);
+      assertThat(server.attribute("reqlens.kept_by")).isEqualTo(keptBy);
+      assertThat(server.attribute("reqlens.rule")).isEqualTo(rule);
+      assertThat(SERVICE.spansOf(traceId))
+          .as("the kept root's query is kept with it")
+          .anySatisfy(s -> assertThat(s.parentSpanId()).isEqualTo(server.spanId()));
+    }
+  }
+
+  @Test
+  void dropRuleWinsOverASampledIncomingParent() {
+    List<String> traceIds = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      String traceId = W3c.randomTraceId();
+      ServiceClient.Response r =
+          SERVICE.http().get("/api/orders", W3c.traceparent(traceId, W3c.randomSpanId(), true));
+      assertThat(r.status()).isEqualTo(200);
+      assertThat(r.traceId()).as("the trace continues, unsampled").isEqualTo(traceId);
+      assertThat(r.sampled()).isFalse();
+      traceIds.add(traceId);
+    }
+    SERVICE.barrier(MARKER);
+    for (String traceId : traceIds) {
+      assertThat(SERVICE.spansOf(traceId)).as("spans of dropped trace %s", traceId).isEmpty();
+    }
+    assertThat(SERVICE.otlp().spans(s -> "/api/orders".equals(s.attribute("url.path")))).isEmpty();
+  }
+
+  /** Parent ids chosen so that the ratio alone would drop them: only the parent keeps them. */
+  @Test
+  void sampledIncomingParentIsFollowedWithItsTraceId() {
+    long threshold = W3c.threshold("0.25");
+    for (int i = 0; i < 10; i++) {
+      String traceId = W3c.traceIdWithRandomnessBelow(threshold);
+      String parentId = W3c.randomSpanId();
+      ServiceClient.Response r =
+          SERVICE.http().get("/api/users", W3c.traceparent(traceId, parentId, true));
+      assertThat(r.traceId()).isEqualTo(traceId);
+      assertThat(r.sampled()).isTrue();
+
+      ReceivedSpan server = SERVICE.awaitServerSpan(traceId);
+      assertThat(server.parentSpanId()).isEqualTo(parentId);
+      assertThat(server.attribute("reqlens.kept_by")).isEqualTo("parent");
+      assertThat(server.attribute("reqlens.rule")).isNull();
+      assertThat(server.traceState()).as("no th for a parent decision").isEmpty();
+      assertThat(SERVICE.spansOf(traceId))
+          .filteredOn(s -> s.kind() == SpanKind.SPAN_KIND_CLIENT)
+          .singleElement()
+          .satisfies(db -> assertThat(db.parentSpanId()).isEqualTo(server.spanId()));
+    }
+  }
+
+  /**
+   * {@code rate=2/s} is a token bucket with a burst of 2, so over any window of {@code s} seconds
+   * it keeps at most {@code 2·s + 2} traces; the window measured here contains every decision.
+   */
+  @Test
+  void rateRuleCapsNewTraces() {
+    int perSecond = 2;
+    List<ServiceClient.Response> responses = new ArrayList<>();
+    long start = System.nanoTime();
+    while (System.nanoTime() - start < 3_000_000_000L) {
+      responses.add(SERVICE.http().get("/api/slow?ms=0"));
+    }
+    double elapsedSeconds = (System.nanoTime() - start) / 1e9;
+    SERVICE.barrier(MARKER);
+
+    List<ReceivedSpan> kept = new ArrayList<>();
+    for (ServiceClient.Response r : responses) {
+      assertThat(r.status()).isEqualTo(200);
+      SERVICE.spansOf(r.traceId()).stream()
+          .filter(s -> s.kind() == SpanKind.SPAN_KIND_SERVER)
+          .forEach(kept::add);
+    }
+    System.out.printf(
+        "rate=2/s: %d of %d kept in %.2f s%n", kept.size(), responses.size(), elapsedSeconds);
+    assertThat(responses.size()).as("requests sent").isGreaterThan(kept.size());
+    assertThat(kept).hasSizeBetween(1, (int) Math.floor(perSecond * elapsedSeconds + perSecond));
+    assertThat(kept)
+        .allSatisfy(
+            s -> {
+              assertThat(s.attribute("reqlens.kept_by")).isEqualTo("rule");
+              assertThat(s.attribute("reqlens.rule")).isEqualTo("4");
+              assertThat(s.traceState()).as("no th for a rate decision").doesNotContain("th:");
+            });
+    Set<String> keptIds = kept.stream().map(ReceivedSpan::traceId).collect(Collectors.toSet());
+    assertThat(responses)
+        .allSatisfy(r -> assertThat(r.sampled()).isEqualTo(keptIds.contains(r.traceId())));
+  }
+
+  private static boolean isExcludedPath(String path) {
+    return path != null && (path.equals("/health") || path.startsWith("/static"));
+  }
+}
