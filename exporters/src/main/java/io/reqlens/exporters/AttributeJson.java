@@ -18,13 +18,25 @@ import java.util.function.BiConsumer;
  */
 final class AttributeJson implements BiConsumer<AttributeKey<?>, Object> {
 
+  private final SanitizedQueries queries = new SanitizedQueries();
   private JsonWriter out;
   private boolean first;
+  private boolean scrub;
 
-  /** Appends {@code {...}} for {@code attributes}. */
+  /** Appends {@code {...}} for {@code attributes} as they are (resource, events, links). */
   void writeObject(JsonWriter out, Attributes attributes) {
+    write(out, attributes, false);
+  }
+
+  /** Appends {@code {...}} for span attributes, applying {@link Scrub}. */
+  void writeScrubbed(JsonWriter out, Attributes attributes) {
+    write(out, attributes, true);
+  }
+
+  private void write(JsonWriter out, Attributes attributes, boolean scrub) {
     this.out = out;
     this.first = true;
+    this.scrub = scrub;
     out.raw('{');
     attributes.forEach(this);
     out.raw('}');
@@ -33,13 +45,21 @@ final class AttributeJson implements BiConsumer<AttributeKey<?>, Object> {
 
   @Override
   public void accept(AttributeKey<?> key, Object value) {
+    int action = scrub ? Scrub.action(key.getKey()) : Scrub.KEEP;
+    if (action == Scrub.DROP) {
+      return;
+    }
     if (!first) {
       out.raw(',');
     }
     first = false;
     out.string(key.getKey());
     out.raw(':');
-    writeValue(out, value);
+    if (action != Scrub.KEEP && value instanceof String) {
+      out.string(Scrub.apply(action, (String) value, queries));
+    } else {
+      writeValue(out, value);
+    }
   }
 
   /** Writes an attribute value: string, boolean, number, array, or a {@link Value}. */

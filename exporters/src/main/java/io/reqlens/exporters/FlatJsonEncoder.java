@@ -105,7 +105,7 @@ final class FlatJsonEncoder implements SpanEncoder {
     out.raw(SCOPE);
     out.string(span.getInstrumentationScopeInfo().getName());
     out.raw(ATTRIBUTES);
-    attributes.writeObject(out, span.getAttributes());
+    attributes.writeScrubbed(out, span.getAttributes());
     out.raw(resourceJson(span.getResource()));
     List<EventData> events = span.getEvents();
     out.raw(EVENTS);

@@ -114,8 +114,11 @@ final class JsonWriter {
         b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
         b[p++] = (byte) (0x80 | (cp & 0x3f));
       } else if (Character.isSurrogate(c)) {
-        // A lone surrogate has no UTF-8 form; a u-escape keeps it, so the round trip stays exact.
-        p = unicodeEscape(b, p, c);
+        // A lone surrogate has no UTF-8 form. An escape would keep it, but strict readers (Jackson
+        // field names, Go's encoding/json) reject or replace it, so write U+FFFD as they would.
+        b[p++] = (byte) 0xef;
+        b[p++] = (byte) 0xbf;
+        b[p++] = (byte) 0xbd;
       } else {
         b[p++] = (byte) (0xe0 | (c >> 12));
         b[p++] = (byte) (0x80 | ((c >> 6) & 0x3f));

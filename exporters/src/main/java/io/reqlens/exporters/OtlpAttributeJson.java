@@ -29,25 +29,42 @@ final class OtlpAttributeJson implements BiConsumer<AttributeKey<?>, Object> {
   private static final byte[] KVLIST = bytes("{\"kvlistValue\":{\"values\":[");
   private static final byte[] CLOSE_LIST = bytes("]}}");
 
+  private final SanitizedQueries queries = new SanitizedQueries();
   private JsonWriter out;
   private boolean first;
+  private boolean scrub;
+  private int removed;
 
-  /** Appends {@code [...]} for {@code attributes}. */
-  void writeArray(JsonWriter out, Attributes attributes) {
+  /**
+   * Appends {@code [...]} for {@code attributes}; with {@code scrub} (span attributes), applies
+   * {@link Scrub}. Returns how many attributes were left out.
+   */
+  int writeArray(JsonWriter out, Attributes attributes, boolean scrub) {
     this.out = out;
     this.first = true;
+    this.scrub = scrub;
+    this.removed = 0;
     out.raw('[');
     attributes.forEach(this);
     out.raw(']');
     this.out = null;
+    return removed;
   }
 
   @Override
   public void accept(AttributeKey<?> key, Object value) {
+    int action = scrub ? Scrub.action(key.getKey()) : Scrub.KEEP;
+    if (action == Scrub.DROP) {
+      removed++;
+      return;
+    }
     if (!first) {
       out.raw(',');
     }
     first = false;
+    if (action != Scrub.KEEP && value instanceof String) {
+      value = Scrub.apply(action, (String) value, queries);
+    }
     keyValue(out, key.getKey(), value);
   }
 

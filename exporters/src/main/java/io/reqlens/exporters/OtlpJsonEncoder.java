@@ -76,7 +76,7 @@ final class OtlpJsonEncoder implements SpanEncoder {
       out.raw(RESOURCE);
       if (!resource.getAttributes().isEmpty()) {
         out.raw(ATTRIBUTES);
-        attributes.writeArray(out, resource.getAttributes());
+        attributes.writeArray(out, resource.getAttributes(), false);
       }
       out.raw(SCOPE_SPANS);
       scopes.clear();
@@ -112,7 +112,7 @@ final class OtlpJsonEncoder implements SpanEncoder {
     }
     if (!scope.getAttributes().isEmpty()) {
       out.raw(C_ATTRIBUTES);
-      attributes.writeArray(out, scope.getAttributes());
+      attributes.writeArray(out, scope.getAttributes(), false);
     }
     out.raw(SPANS);
     boolean first = true;
@@ -165,7 +165,7 @@ final class OtlpJsonEncoder implements SpanEncoder {
     out.quotedNumber(span.getStartEpochNanos());
     out.raw(C_END);
     out.quotedNumber(span.getEndEpochNanos());
-    writeAttributes(out, span.getAttributes(), span.getTotalAttributeCount());
+    writeAttributes(out, span.getAttributes(), span.getTotalAttributeCount(), true);
     List<EventData> events = span.getEvents();
     if (!events.isEmpty()) {
       out.raw(C_EVENTS);
@@ -178,7 +178,7 @@ final class OtlpJsonEncoder implements SpanEncoder {
         out.quotedNumber(event.getEpochNanos());
         out.raw(C_NAME);
         out.string(event.getName());
-        writeAttributes(out, event.getAttributes(), event.getTotalAttributeCount());
+        writeAttributes(out, event.getAttributes(), event.getTotalAttributeCount(), false);
         out.raw('}');
       }
       out.raw(']');
@@ -211,19 +211,21 @@ final class OtlpJsonEncoder implements SpanEncoder {
       out.raw(C_TRACE_STATE);
       out.string(traceState);
     }
-    writeAttributes(out, link.getAttributes(), link.getTotalAttributeCount());
+    writeAttributes(out, link.getAttributes(), link.getTotalAttributeCount(), false);
     out.raw(C_FLAGS);
     out.number(flags(context, context.isRemote()));
     out.raw('}');
   }
 
+  /** Span attributes are scrubbed (see {@link Scrub}); what is left out counts as dropped. */
   private void writeAttributes(
-      JsonWriter out, io.opentelemetry.api.common.Attributes attrs, int total) {
+      JsonWriter out, io.opentelemetry.api.common.Attributes attrs, int total, boolean scrub) {
+    int removed = 0;
     if (!attrs.isEmpty()) {
       out.raw(C_ATTRIBUTES);
-      attributes.writeArray(out, attrs);
+      removed = attributes.writeArray(out, attrs, scrub);
     }
-    dropped(out, C_DROPPED_ATTRIBUTES, total - attrs.size());
+    dropped(out, C_DROPPED_ATTRIBUTES, total - attrs.size() + removed);
   }
 
   private static void writeStatus(JsonWriter out, StatusData status) {

@@ -1,7 +1,5 @@
 package io.reqlens.exporters;
 
-import java.util.regex.Pattern;
-
 /**
  * Replaces every literal in a SQL statement with {@code ?} and drops comments, so no value can
  * reach a file even when the instrumentation did not sanitize (or sanitized for another dialect).
@@ -24,10 +22,6 @@ import java.util.regex.Pattern;
 final class SqlSanitizer {
 
   static final int MAX_LENGTH = 4096;
-
-  /** Runs only on sanitized text, so it can never see a literal. */
-  private static final Pattern IN_LIST =
-      Pattern.compile("(?i)\\bIN \\(\\?(?: ?, ?\\?)+\\)");
 
   private SqlSanitizer() {}
 
@@ -75,7 +69,14 @@ final class SqlSanitizer {
         }
         out.append(sql, i, end);
         i = end;
-      } else if (c == '$' && i + 1 < n && !Character.isDigit(sql.charAt(i + 1))) {
+      } else if (c == '$' && i + 1 < n && isDigit(sql.charAt(i + 1))) {
+        int end = i + 1;
+        while (end < n && isDigit(sql.charAt(end))) {
+          end++;
+        }
+        out.append(sql, i, end); // positional parameter $1: not a literal
+        i = end;
+      } else if (c == '$') {
         int end = SqlLiterals.dollarQuotedEnd(sql, i);
         if (end == i) {
           out.append(c); // a lone '$' (or part of an operator): not a literal
@@ -113,8 +114,7 @@ final class SqlSanitizer {
       len--;
     }
     out.setLength(Math.min(len, MAX_LENGTH));
-    String s = out.toString();
-    return s.indexOf('(') >= 0 ? IN_LIST.matcher(s).replaceAll("IN (?)") : s;
+    return InLists.collapse(out.toString());
   }
 
   private static boolean nextIs(String s, int i, char c) {
@@ -166,7 +166,8 @@ final class SqlSanitizer {
     i++;
     while (i < n) {
       char c = s.charAt(i);
-      if (Character.isLetterOrDigit(c) || c == '_' || c == '$') {
+      // '$' is left out on purpose: "SELECT$$secret$$" must not read as one identifier.
+      if (Character.isLetterOrDigit(c) || c == '_') {
         i++;
       } else {
         break;
