@@ -18,8 +18,11 @@ final class Retention {
 
   private Retention() {}
 
-  /** Deletes the oldest closed files until their total size is at most {@code retainBytes}. */
-  static int enforce(Path dir, String prefix, long retainBytes) throws IOException {
+  /**
+   * Deletes the oldest closed files until their total size is at most {@code retainBytes}; returns
+   * the total size of the closed files that remain.
+   */
+  static long enforce(Path dir, String prefix, long retainBytes) throws IOException {
     Pattern closed = FileNames.closedPattern(prefix);
     List<Path> files = new ArrayList<>();
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, prefix + "-*" + FileNames.CLOSED_SUFFIX)) {
@@ -36,14 +39,11 @@ final class Retention {
       sizes[i] = sizeOrZero(files.get(i));
       total += sizes[i];
     }
-    int deleted = 0;
     for (int i = 0; i < files.size() && total > retainBytes; i++) {
-      if (Files.deleteIfExists(files.get(i))) {
-        deleted++;
-      }
+      Files.deleteIfExists(files.get(i));
       total -= sizes[i]; // also when another process deleted it first
     }
-    return deleted;
+    return total;
   }
 
   private static long sizeOrZero(Path p) throws IOException {

@@ -46,6 +46,14 @@ final class RotatingFileWriter {
   private ActiveFile current;
   private boolean closed;
 
+  // Why not list the folder after every rotation? With thousands of closed files that is the
+  // whole cost of a rotation. The writer keeps an estimate of the closed bytes (its own since the
+  // last listing) and lists when the estimate passes the budget, or every RESCAN_NANOS to see
+  // what other processes sharing the folder wrote.
+  static final long RESCAN_NANOS = TimeUnit.SECONDS.toNanos(10);
+  private long closedBytesEstimate;
+  private long lastScanNanos;
+
   RotatingFileWriter(
       Path dir, String prefix, long rotateBytes, long rotateIntervalNanos, long retainBytes,
       Clock clock) {
@@ -58,6 +66,7 @@ final class RotatingFileWriter {
     this.posix = this.dir.getFileSystem().supportedFileAttributeViews().contains("posix");
     this.names = new FileNames(prefix);
     this.log = new ThrottledLogger(LOGGER, clock);
+    this.lastScanNanos = clock.nanoTime() - RESCAN_NANOS; // the first rotation lists the folder
     try {
       ActiveFileRepair.repairAll(this.dir, prefix);
     } catch (IOException | RuntimeException e) {
@@ -217,9 +226,12 @@ final class RotatingFileWriter {
     } finally {
       file.closeQuietly(); // after the rename: the lock keeps repairers off until the file is closed
     }
-    if (file.size > 0) {
+    closedBytesEstimate += file.size;
+    long now = clock.nanoTime();
+    if (file.size > 0 && (closedBytesEstimate > retainBytes || now - lastScanNanos >= RESCAN_NANOS)) {
       try {
-        Retention.enforce(dir, prefix, retainBytes);
+        closedBytesEstimate = Retention.enforce(dir, prefix, retainBytes);
+        lastScanNanos = now;
       } catch (IOException | RuntimeException e) {
         fail("could not apply retention in " + dir, e); // the lines are safe: not a write failure
       }
