@@ -118,6 +118,11 @@ final class ReqEventEncoder implements SpanEncoder, LocalTraceExceptions.Sink {
         writeDb(span, a, system);
       }
     }
+    if (kind == SpanKind.SERVER) {
+      // Children's exceptions first: the same exception recorded again on the server span (as it
+      // propagated) is then recognized as a repeat and the child, where it was thrown, is named.
+      exceptions.releaseHeld(span.getSpanContext().getTraceId(), this);
+    }
     List<EventData> events = span.getEvents();
     if (hasException(events)) {
       String traceId = span.getSpanContext().getTraceId();
@@ -128,9 +133,6 @@ final class ReqEventEncoder implements SpanEncoder, LocalTraceExceptions.Sink {
           exceptions.exception(r, now, this);
         }
       }
-    }
-    if (kind == SpanKind.SERVER) {
-      exceptions.releaseHeld(span.getSpanContext().getTraceId(), this);
     }
   }
 
