@@ -26,11 +26,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The Reqlens file exporters against the stock OTLP/JSON exporter writing to a buffered file,
- * each exporting batches of 512 realistic spans (requests: one SERVER span and three JDBC
- * children). Scores are spans per second; with {@code -prof gc}, {@code gc.alloc.rate.norm} is
- * bytes allocated per span. Files rotate at 64 MiB and are kept within 256 MiB, so rotation is
- * rare and the disk does not fill.
+ * The Reqlens file exporters against the stock OTLP/JSON exporter writing to a buffered file, each
+ * exporting batches of 512 realistic spans (requests: one SERVER span and three JDBC children).
+ * Scores are spans per second; with {@code -prof gc}, {@code gc.alloc.rate.norm} is bytes allocated
+ * per span. Files rotate at 64 MiB and are kept within 256 MiB, so rotation is rare and the disk
+ * does not fill.
  *
  * <p>Run: {@code mvn -B -q -pl benchmarks -am package -DskipTests && java -jar
  * benchmarks/target/benchmarks.jar ExporterBenchmark -prof gc -f 1 -wi 3 -i 5}
@@ -54,19 +54,32 @@ public class ExporterBenchmark {
   public void setUp() throws IOException {
     spans = BenchmarkSpans.batch(BATCH);
     dir = Files.createTempDirectory("reqlens-bench");
-    jsonlFlat = JsonlSpanExporter.builder().setDirectory(dir.resolve("flat"))
-        .setFormat(JsonlSpanExporter.Format.FLAT)
-        .setRotateBytes(64L << 20).setRetainBytes(256L << 20).build();
-    jsonlOtlp = JsonlSpanExporter.builder().setDirectory(dir.resolve("otlp"))
-        .setRotateBytes(64L << 20).setRetainBytes(256L << 20).build();
-    req = ReqEventExporter.builder().setDirectory(dir.resolve("req"))
-        .setRotateBytes(64L << 20).setRetainBytes(256L << 20).build();
+    jsonlFlat =
+        JsonlSpanExporter.builder()
+            .setDirectory(dir.resolve("flat"))
+            .setFormat(JsonlSpanExporter.Format.FLAT)
+            .setRotateBytes(64L << 20)
+            .setRetainBytes(256L << 20)
+            .build();
+    jsonlOtlp =
+        JsonlSpanExporter.builder()
+            .setDirectory(dir.resolve("otlp"))
+            .setRotateBytes(64L << 20)
+            .setRetainBytes(256L << 20)
+            .build();
+    req =
+        ReqEventExporter.builder()
+            .setDirectory(dir.resolve("req"))
+            .setRotateBytes(64L << 20)
+            .setRetainBytes(256L << 20)
+            .build();
   }
 
   /** The stock exporter's file is started afresh each iteration so that it cannot fill the disk. */
   @Setup(Level.Iteration)
   public void openUpstream() throws IOException {
-    upstreamOut = new BufferedOutputStream(Files.newOutputStream(dir.resolve("upstream.jsonl")), 1 << 16);
+    upstreamOut =
+        new BufferedOutputStream(Files.newOutputStream(dir.resolve("upstream.jsonl")), 1 << 16);
     upstream = OtlpStdoutSpanExporter.builder().setOutput(upstreamOut).build();
   }
 

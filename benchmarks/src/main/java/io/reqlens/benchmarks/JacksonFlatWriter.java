@@ -40,6 +40,7 @@ final class JacksonFlatWriter {
   private static final SerializableString EVENTS = new SerializedString("events");
 
   private final JsonFactory factory = new JsonFactory();
+
   /** Exposes its array, so a batch goes to the file without the copy toByteArray() makes. */
   private static final class Buffer extends ByteArrayOutputStream {
     Buffer() {
@@ -57,8 +58,12 @@ final class JacksonFlatWriter {
   private String cachedResourceJson;
 
   JacksonFlatWriter(Path file) throws IOException {
-    channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING);
+    channel =
+        FileChannel.open(
+            file,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING);
   }
 
   boolean export(List<SpanData> spans) {

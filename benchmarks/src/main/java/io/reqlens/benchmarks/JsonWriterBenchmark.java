@@ -43,9 +43,13 @@ public class JsonWriterBenchmark {
   public void setUp() throws IOException {
     spans = BenchmarkSpans.batch(ExporterBenchmark.BATCH);
     dir = Files.createTempDirectory("reqlens-json-bench");
-    reqlens = JsonlSpanExporter.builder().setDirectory(dir.resolve("reqlens"))
-        .setFormat(JsonlSpanExporter.Format.FLAT)
-        .setRotateBytes(64L << 20).setRetainBytes(128L << 20).build();
+    reqlens =
+        JsonlSpanExporter.builder()
+            .setDirectory(dir.resolve("reqlens"))
+            .setFormat(JsonlSpanExporter.Format.FLAT)
+            .setRotateBytes(64L << 20)
+            .setRetainBytes(128L << 20)
+            .build();
     jackson = new JacksonFlatWriter(dir.resolve("jackson.jsonl"));
   }
 

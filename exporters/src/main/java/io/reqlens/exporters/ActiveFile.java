@@ -24,7 +24,9 @@ final class ActiveFile {
 
   static final Set<PosixFilePermission> DIR_PERMS = PosixFilePermissions.fromString("rwx------");
 
-  /** Given at creation (open(2) mode), so the file is never readable by others, not even briefly. */
+  /**
+   * Given at creation (open(2) mode), so the file is never readable by others, not even briefly.
+   */
   private static final FileAttribute<Set<PosixFilePermission>> FILE_PERMS =
       PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
@@ -46,7 +48,8 @@ final class ActiveFile {
     ActiveFileRepair.OWNED.add(path);
     FileChannel ch = null;
     try {
-      Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      Set<StandardOpenOption> options =
+          EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       ch = posix ? FileChannel.open(path, options, FILE_PERMS) : FileChannel.open(path, options);
       FileLock lock;
       try {

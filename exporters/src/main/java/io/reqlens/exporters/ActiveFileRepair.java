@@ -21,11 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Why a lock and not the pid in the name? Pids are reused and two containers sharing a volume
  * can both be pid 1. A live writer holds an exclusive {@link FileLock} on its active file for the
- * file's whole life, and the OS drops the lock when the process dies, however it dies; so a file
- * we can lock is a leftover, and a file we cannot lock belongs to a live writer and is never
- * touched. Locks are per process, and on POSIX closing any channel of a file drops all of the
- * process's locks on it: that is why this JVM's own live files are listed in {@link #OWNED} and
- * never even opened here.
+ * file's whole life, and the OS drops the lock when the process dies, however it dies; so a file we
+ * can lock is a leftover, and a file we cannot lock belongs to a live writer and is never touched.
+ * Locks are per process, and on POSIX closing any channel of a file drops all of the process's
+ * locks on it: that is why this JVM's own live files are listed in {@link #OWNED} and never even
+ * opened here.
  */
 final class ActiveFileRepair {
 

@@ -21,8 +21,15 @@ final class ExceptionRecord {
   final long heldSinceNanos;
 
   private ExceptionRecord(
-      long epochNanos, String traceId, String spanId, String service, double sampleRate,
-      String type, String message, String stacktrace, long heldSinceNanos) {
+      long epochNanos,
+      String traceId,
+      String spanId,
+      String service,
+      double sampleRate,
+      String type,
+      String message,
+      String stacktrace,
+      long heldSinceNanos) {
     this.epochNanos = epochNanos;
     this.traceId = traceId;
     this.spanId = spanId;
@@ -36,7 +43,11 @@ final class ExceptionRecord {
 
   /** Returns the exception an {@code exception} event describes, or null for other events. */
   static ExceptionRecord of(
-      EventData event, String traceId, String spanId, String service, double sampleRate,
+      EventData event,
+      String traceId,
+      String spanId,
+      String service,
+      double sampleRate,
       long nowNanos) {
     if (!"exception".equals(event.getName())) {
       return null;
@@ -55,7 +66,14 @@ final class ExceptionRecord {
       }
     }
     return new ExceptionRecord(
-        event.getEpochNanos(), traceId, spanId, service, sampleRate, type, message, stacktrace,
+        event.getEpochNanos(),
+        traceId,
+        spanId,
+        service,
+        sampleRate,
+        type,
+        message,
+        stacktrace,
         nowNanos);
   }
 

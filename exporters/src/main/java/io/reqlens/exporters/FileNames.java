@@ -56,15 +56,30 @@ final class FileNames {
   String nextClosed(long openedEpochMillis) {
     // Zero-padded so that names of one millisecond still sort in order.
     String n = String.format(Locale.ROOT, "%06d", seq++);
-    return prefix + "-" + time(openedEpochMillis) + "-" + pid + "-" + instance + "-" + n
+    return prefix
+        + "-"
+        + time(openedEpochMillis)
+        + "-"
+        + pid
+        + "-"
+        + instance
+        + "-"
+        + n
         + CLOSED_SUFFIX;
   }
 
   /** The closed name for a leftover active file {@code activeName}, last modified at the time. */
   static String repaired(String prefix, String activeName, long modifiedEpochMillis, int attempt) {
-    String owner = activeName.substring(prefix.length() + 1, activeName.length() - ACTIVE_SUFFIX.length());
-    return prefix + "-" + time(modifiedEpochMillis) + "-" + owner + "-repaired"
-        + (attempt == 0 ? "" : "-" + attempt) + CLOSED_SUFFIX;
+    String owner =
+        activeName.substring(prefix.length() + 1, activeName.length() - ACTIVE_SUFFIX.length());
+    return prefix
+        + "-"
+        + time(modifiedEpochMillis)
+        + "-"
+        + owner
+        + "-repaired"
+        + (attempt == 0 ? "" : "-" + attempt)
+        + CLOSED_SUFFIX;
   }
 
   static String time(long epochMillis) {
@@ -73,7 +88,8 @@ final class FileNames {
 
   /** Closed files of {@code prefix}, whatever process wrote them. */
   static Pattern closedPattern(String prefix) {
-    return Pattern.compile(Pattern.quote(prefix) + "-\\d{8}T\\d{6}\\.\\d{3}Z-.+" + Pattern.quote(CLOSED_SUFFIX));
+    return Pattern.compile(
+        Pattern.quote(prefix) + "-\\d{8}T\\d{6}\\.\\d{3}Z-.+" + Pattern.quote(CLOSED_SUFFIX));
   }
 
   /** Active files of {@code prefix}, whatever process writes them. */

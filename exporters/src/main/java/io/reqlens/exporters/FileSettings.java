@@ -43,15 +43,20 @@ final class FileSettings {
   }
 
   RotatingFileWriter newWriter(String prefix) {
-    return new RotatingFileWriter(directory, prefix, rotateBytes, rotateIntervalNanos, retainBytes, clock);
+    return new RotatingFileWriter(
+        directory, prefix, rotateBytes, rotateIntervalNanos, retainBytes, clock);
   }
 
   /** {@code directory=reqlens-data, rotateBytes=16777216, rotateInterval=PT5M, retainBytes=...}. */
   String describe() {
-    return "directory=" + directory
-        + ", rotateBytes=" + rotateBytes
-        + ", rotateInterval=" + Duration.ofNanos(rotateIntervalNanos)
-        + ", retainBytes=" + retainBytes;
+    return "directory="
+        + directory
+        + ", rotateBytes="
+        + rotateBytes
+        + ", rotateInterval="
+        + Duration.ofNanos(rotateIntervalNanos)
+        + ", retainBytes="
+        + retainBytes;
   }
 
   private static long positive(long value, String name) {

@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * One span per line, shaped for {@code jq}: ids and names at the top level, times as epoch
- * nanoseconds, attributes and resource attributes as plain objects (see the module README for
- * the schema).
+ * nanoseconds, attributes and resource attributes as plain objects (see the module README for the
+ * schema).
  */
 final class FlatJsonEncoder implements SpanEncoder {
 
@@ -43,7 +43,10 @@ final class FlatJsonEncoder implements SpanEncoder {
   private static final byte[] LINKS = bytes(",\"links\":[");
   private static final byte[] LINK_SPAN_ID = bytes(",\"span_id\":");
   private static final byte[][] KINDS = {
-    bytes("\"INTERNAL\""), bytes("\"SERVER\""), bytes("\"CLIENT\""), bytes("\"PRODUCER\""),
+    bytes("\"INTERNAL\""),
+    bytes("\"SERVER\""),
+    bytes("\"CLIENT\""),
+    bytes("\"PRODUCER\""),
     bytes("\"CONSUMER\"")
   };
   private static final byte[][] STATUS_CODES = {

@@ -2,8 +2,8 @@ package io.reqlens.exporters;
 
 /**
  * Collapses {@code IN (?, ?, ?)} to {@code IN (?)} in sanitized SQL, so a statement groups under
- * one text whatever the list length. A scan rather than a regular expression: a repeated group
- * over a 1000-element list overflows the regex engine's stack.
+ * one text whatever the list length. A scan rather than a regular expression: a repeated group over
+ * a 1000-element list overflows the regex engine's stack.
  */
 final class InLists {
 
@@ -63,7 +63,8 @@ final class InLists {
     for (int i = from; i + 1 < s.length(); i++) {
       char a = s.charAt(i);
       char b = s.charAt(i + 1);
-      if ((a == 'i' || a == 'I') && (b == 'n' || b == 'N')
+      if ((a == 'i' || a == 'I')
+          && (b == 'n' || b == 'N')
           && (i == 0 || !isWordChar(s.charAt(i - 1)))
           && (i + 2 == s.length() || !isWordChar(s.charAt(i + 2)))) {
         return i;

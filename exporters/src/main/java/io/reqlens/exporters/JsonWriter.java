@@ -20,7 +20,8 @@ final class JsonWriter {
 
   private static final int INITIAL_CAPACITY = 64 << 10;
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] MIN_LONG = Long.toString(Long.MIN_VALUE).getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] MIN_LONG =
+      Long.toString(Long.MIN_VALUE).getBytes(StandardCharsets.US_ASCII);
 
   private byte[] buf = new byte[INITIAL_CAPACITY];
   private int pos;
@@ -89,7 +90,8 @@ final class JsonWriter {
       raw(NULL);
       return;
     }
-    // Worst case 6 bytes per char (a u-escape for a control char); one capacity check keeps the loop branch-light.
+    // Worst case 6 bytes per char (a u-escape for a control char); one capacity check keeps the
+    // loop branch-light.
     ensure(s.length() * 6 + 2);
     byte[] b = buf;
     int p = pos;

@@ -18,7 +18,9 @@ public final class JsonlSpanExporter implements SpanExporter {
 
   /** The line format. */
   public enum Format {
-    /** One OTLP/JSON {@code ExportTraceServiceRequest} per line (what {@code otlpjsonfile} reads). */
+    /**
+     * One OTLP/JSON {@code ExportTraceServiceRequest} per line (what {@code otlpjsonfile} reads).
+     */
     OTLP,
     /** One span per line with resource attributes folded in. */
     FLAT;

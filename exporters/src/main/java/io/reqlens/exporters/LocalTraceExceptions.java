@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
  * recorded on the failing child and again on the server span it propagated to.
  *
  * <p>Children end (and are exported) before their server span, often in an earlier batch, so their
- * exceptions are held back until the server span arrives, at most {@value #HOLD_SECONDS} s; a
- * trace whose server span never comes (a background job, a server span dropped elsewhere) gets its
+ * exceptions are held back until the server span arrives, at most {@value #HOLD_SECONDS} s; a trace
+ * whose server span never comes (a background job, a server span dropped elsewhere) gets its
  * exceptions written with a null route then. Memory is bounded: at most {@value #MAX_TRACES} traces
  * are remembered; the oldest is written out early when more arrive.
  *
@@ -96,7 +96,9 @@ final class LocalTraceExceptions {
     }
   }
 
-  /** Writes what was held too long ({@code all}: everything, at shutdown) and forgets old traces. */
+  /**
+   * Writes what was held too long ({@code all}: everything, at shutdown) and forgets old traces.
+   */
   void expire(long nowNanos, boolean all, Sink sink) {
     Iterator<Entry> it = traces.values().iterator();
     while (it.hasNext()) {

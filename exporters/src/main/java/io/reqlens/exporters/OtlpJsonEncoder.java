@@ -103,7 +103,10 @@ final class OtlpJsonEncoder implements SpanEncoder {
   }
 
   private int writeScopeSpans(
-      JsonWriter out, Collection<SpanData> spans, Resource resource, InstrumentationScopeInfo scope) {
+      JsonWriter out,
+      Collection<SpanData> spans,
+      Resource resource,
+      InstrumentationScopeInfo scope) {
     out.raw(SCOPE_NAME);
     out.string(scope.getName());
     if (scope.getVersion() != null) {

@@ -15,9 +15,9 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Maps spans to the request-profile events of DESIGN.md, one JSON object per line: {@code REQ}
- * per SERVER span, {@code DB} per database CLIENT span, {@code FN} per INTERNAL span, {@code
- * REQ_META} per exception of a local trace. Every key is always written, {@code null} when unknown.
+ * Maps spans to the request-profile events of DESIGN.md, one JSON object per line: {@code REQ} per
+ * SERVER span, {@code DB} per database CLIENT span, {@code FN} per INTERNAL span, {@code REQ_META}
+ * per exception of a local trace. Every key is always written, {@code null} when unknown.
  *
  * <p>Not thread-safe: used under the exporter's lock.
  */
@@ -80,7 +80,8 @@ final class ReqEventEncoder implements SpanEncoder, LocalTraceExceptions.Sink {
     }
     for (SpanData span : spans) {
       if (span.getKind() == SpanKind.SERVER) {
-        exceptions.serverSpan(span.getSpanContext().getTraceId(), route(span.getAttributes()), now, this);
+        exceptions.serverSpan(
+            span.getSpanContext().getTraceId(), route(span.getAttributes()), now, this);
       }
     }
     int dropped = 0;
@@ -127,8 +128,14 @@ final class ReqEventEncoder implements SpanEncoder, LocalTraceExceptions.Sink {
     if (hasException(events)) {
       String traceId = span.getSpanContext().getTraceId();
       for (EventData event : events) {
-        ExceptionRecord r = ExceptionRecord.of(event, traceId, span.getSpanContext().getSpanId(),
-            service(span.getResource()), SampleRates.fromTraceState(span.getSpanContext().getTraceState()), now);
+        ExceptionRecord r =
+            ExceptionRecord.of(
+                event,
+                traceId,
+                span.getSpanContext().getSpanId(),
+                service(span.getResource()),
+                SampleRates.fromTraceState(span.getSpanContext().getTraceState()),
+                now);
         if (r != null) {
           exceptions.exception(r, now, this);
         }
@@ -149,9 +156,12 @@ final class ReqEventEncoder implements SpanEncoder, LocalTraceExceptions.Sink {
     nullableNumber(status);
     duration(span);
     out.raw(BYTES_IN);
-    nullableNumber(SemConv.first(a, SemConv.HTTP_REQUEST_BODY_SIZE, SemConv.HTTP_REQUEST_CONTENT_LENGTH_OLD));
+    nullableNumber(
+        SemConv.first(a, SemConv.HTTP_REQUEST_BODY_SIZE, SemConv.HTTP_REQUEST_CONTENT_LENGTH_OLD));
     out.raw(BYTES_OUT);
-    nullableNumber(SemConv.first(a, SemConv.HTTP_RESPONSE_BODY_SIZE, SemConv.HTTP_RESPONSE_CONTENT_LENGTH_OLD));
+    nullableNumber(
+        SemConv.first(
+            a, SemConv.HTTP_RESPONSE_BODY_SIZE, SemConv.HTTP_RESPONSE_CONTENT_LENGTH_OLD));
     out.raw(ERROR);
     out.bool(isError(span) || (status != null && status >= 500));
     out.raw(DB_COUNT);

@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Builds a {@link ReqEventExporter}. Defaults: folder {@value #DEFAULT_DIRECTORY}, rotation at {@value #DEFAULT_ROTATE_BYTES} bytes or every {@value
- * #DEFAULT_ROTATE_INTERVAL_SECONDS} s, closed files kept within {@value #DEFAULT_RETAIN_BYTES}
- * bytes.
+ * Builds a {@link ReqEventExporter}. Defaults: folder {@value #DEFAULT_DIRECTORY}, rotation at
+ * {@value #DEFAULT_ROTATE_BYTES} bytes or every {@value #DEFAULT_ROTATE_INTERVAL_SECONDS} s, closed
+ * files kept within {@value #DEFAULT_RETAIN_BYTES} bytes.
  */
 public final class ReqEventExporterBuilder {
 

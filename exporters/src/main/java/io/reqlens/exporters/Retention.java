@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Keeps the closed files of one prefix within a byte budget: oldest first (by the open time in
- * the name, which sorts as text), across every process writing the folder. Active files are
- * never touched (their names do not match).
+ * Keeps the closed files of one prefix within a byte budget: oldest first (by the open time in the
+ * name, which sorts as text), across every process writing the folder. Active files are never
+ * touched (their names do not match).
  */
 final class Retention {
 
@@ -25,7 +25,8 @@ final class Retention {
   static long enforce(Path dir, String prefix, long retainBytes) throws IOException {
     Pattern closed = FileNames.closedPattern(prefix);
     List<Path> files = new ArrayList<>();
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, prefix + "-*" + FileNames.CLOSED_SUFFIX)) {
+    try (DirectoryStream<Path> stream =
+        Files.newDirectoryStream(dir, prefix + "-*" + FileNames.CLOSED_SUFFIX)) {
       for (Path p : stream) {
         if (closed.matcher(p.getFileName().toString()).matches()) {
           files.add(p);

@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
- * Appends whole lines to {@code <prefix>-*.jsonl} files in one folder, rotating by size and by
- * time and keeping the closed files within a byte budget (see {@link FileNames}, {@link
- * Retention}, {@link ActiveFileRepair} for the rules).
+ * Appends whole lines to {@code <prefix>-*.jsonl} files in one folder, rotating by size and by time
+ * and keeping the closed files within a byte budget (see {@link FileNames}, {@link Retention},
+ * {@link ActiveFileRepair} for the rules).
  *
  * <p>Contract: never throws on write; a failed write (folder removed or replaced, disk full,
  * permission lost) is counted, logged at most once a minute, reported as {@code false}, and the
@@ -55,7 +55,11 @@ final class RotatingFileWriter {
   private long lastScanNanos;
 
   RotatingFileWriter(
-      Path dir, String prefix, long rotateBytes, long rotateIntervalNanos, long retainBytes,
+      Path dir,
+      String prefix,
+      long rotateBytes,
+      long rotateIntervalNanos,
+      long retainBytes,
       Clock clock) {
     this.dir = dir.toAbsolutePath().normalize();
     this.prefix = prefix;
@@ -72,13 +76,17 @@ final class RotatingFileWriter {
     } catch (IOException | RuntimeException e) {
       fail("could not repair leftover active files in " + this.dir, e);
     }
-    long period = Math.max(TimeUnit.MILLISECONDS.toNanos(10),
-        Math.min(rotateIntervalNanos / 10, TimeUnit.SECONDS.toNanos(1)));
-    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "reqlens-" + prefix + "-rotation");
-      t.setDaemon(true);
-      return t;
-    });
+    long period =
+        Math.max(
+            TimeUnit.MILLISECONDS.toNanos(10),
+            Math.min(rotateIntervalNanos / 10, TimeUnit.SECONDS.toNanos(1)));
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "reqlens-" + prefix + "-rotation");
+              t.setDaemon(true);
+              return t;
+            });
     timer.scheduleWithFixedDelay(this::rotateIfDue, period, period, TimeUnit.NANOSECONDS);
   }
 
@@ -177,7 +185,9 @@ final class RotatingFileWriter {
    */
   private void checkNotVanished() {
     if (current != null && !Files.exists(current.path)) {
-      fail("active file vanished; its lines are lost", new NoSuchFileException(current.path.toString()));
+      fail(
+          "active file vanished; its lines are lost",
+          new NoSuchFileException(current.path.toString()));
       current.closeQuietly();
       current = null;
     }
@@ -224,11 +234,14 @@ final class RotatingFileWriter {
         }
       }
     } finally {
-      file.closeQuietly(); // after the rename: the lock keeps repairers off until the file is closed
+      file
+          .closeQuietly(); // after the rename: the lock keeps repairers off until the file is
+                           // closed
     }
     closedBytesEstimate += file.size;
     long now = clock.nanoTime();
-    if (file.size > 0 && (closedBytesEstimate > retainBytes || now - lastScanNanos >= RESCAN_NANOS)) {
+    if (file.size > 0
+        && (closedBytesEstimate > retainBytes || now - lastScanNanos >= RESCAN_NANOS)) {
       try {
         closedBytesEstimate = Retention.enforce(dir, prefix, retainBytes);
         lastScanNanos = now;

@@ -9,8 +9,8 @@ final class SqlLiterals {
   private SqlLiterals() {}
 
   /**
-   * Returns the index after the literal quoted by {@code quote} that starts at {@code start}, or
-   * -1 when it is unterminated or, with {@code checkBackslash}, when it holds an odd run of
+   * Returns the index after the literal quoted by {@code quote} that starts at {@code start}, or -1
+   * when it is unterminated or, with {@code checkBackslash}, when it holds an odd run of
    * backslashes before a quote: MySQL reads {@code \'} as an escaped quote, standard SQL as a
    * backslash then the end of the string, so nobody can tell where it ends. An even run ({@code
    * \\'}) ends the string in both readings.
@@ -94,9 +94,9 @@ final class SqlLiterals {
   }
 
   /**
-   * At a {@code $} not followed by a digit: returns the index after a dollar-quoted string
-   * ({@code $$...$$} or {@code $tag$...$tag$}), -1 when unterminated, or {@code start} when this
-   * {@code $} does not open one.
+   * At a {@code $} not followed by a digit: returns the index after a dollar-quoted string ({@code
+   * $$...$$} or {@code $tag$...$tag$}), -1 when unterminated, or {@code start} when this {@code $}
+   * does not open one.
    */
   static int dollarQuotedEnd(String s, int start) {
     int n = s.length();

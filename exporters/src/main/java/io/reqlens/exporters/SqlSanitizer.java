@@ -6,18 +6,18 @@ package io.reqlens.exporters;
  *
  * <p>A single-pass tokenizer, not a parser. What becomes {@code ?}: {@code '...'} strings (with
  * {@code ''} and backslash escapes), prefixed strings ({@code E'..' X'..' B'..' N'..' U&'..'}, so
- * {@code DATE '2024-01-01'} becomes {@code DATE ?}), {@code "..."} (MySQL reads it as a string;
- * the price is that quoted identifiers are hidden too), dollar-quoted strings ({@code $$..$$},
- * {@code $tag$..$tag$}), numbers ({@code 42 -1.5e3 .5}) and hex/binary numbers ({@code 0xAB}).
- * What is dropped: {@code --} and {@code #} line comments, {@code /* *\/} block comments (nested).
- * What is kept: identifiers, {@code `quoted`} identifiers, keywords, {@code TRUE FALSE NULL},
- * placeholders ({@code ? $1 :name @var}), operators. Whitespace runs become one space and {@code
- * IN (?, ?, ?)} becomes {@code IN (?)}, so the same statement shape groups under one text.
+ * {@code DATE '2024-01-01'} becomes {@code DATE ?}), {@code "..."} (MySQL reads it as a string; the
+ * price is that quoted identifiers are hidden too), dollar-quoted strings ({@code $$..$$}, {@code
+ * $tag$..$tag$}), numbers ({@code 42 -1.5e3 .5}) and hex/binary numbers ({@code 0xAB}). What is
+ * dropped: {@code --} and {@code #} line comments, {@code /* *\/} block comments (nested). What is
+ * kept: identifiers, {@code `quoted`} identifiers, keywords, {@code TRUE FALSE NULL}, placeholders
+ * ({@code ? $1 :name @var}), operators. Whitespace runs become one space and {@code IN (?, ?, ?)}
+ * becomes {@code IN (?)}, so the same statement shape groups under one text.
  *
  * <p>When the tokenizer cannot know where a literal ends, it stops rather than guess: a plain
  * {@code '...'} string holding {@code \'} is read MySQL-style, but the output is cut after it (in
- * standard SQL the backslash is literal and the string would end earlier). Unterminated strings
- * and comments drop the rest of the statement. Output is capped at {@value #MAX_LENGTH} chars.
+ * standard SQL the backslash is literal and the string would end earlier). Unterminated strings and
+ * comments drop the rest of the statement. Output is capped at {@value #MAX_LENGTH} chars.
  */
 final class SqlSanitizer {
 
@@ -41,7 +41,8 @@ final class SqlSanitizer {
       } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
         i = lineEnd(sql, i);
         space(out);
-      } else if (c == '#' && !(i + 1 < n && isIdentStart(sql.charAt(i + 1)) || nextIs(sql, i, '#'))) {
+      } else if (c == '#'
+          && !(i + 1 < n && isIdentStart(sql.charAt(i + 1)) || nextIs(sql, i, '#'))) {
         // MySQL line comment; "#tmp" and "##tmp" are SQL Server temp tables and stay.
         i = lineEnd(sql, i);
         space(out);

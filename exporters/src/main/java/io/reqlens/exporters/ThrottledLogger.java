@@ -6,8 +6,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Logs a failure the first time, then at most once a minute with the number of failures since;
- * a full disk must not turn into a log flood. java.util.logging, which the agent routes.
+ * Logs a failure the first time, then at most once a minute with the number of failures since; a
+ * full disk must not turn into a log flood. java.util.logging, which the agent routes.
  */
 final class ThrottledLogger {
 
@@ -24,14 +24,17 @@ final class ThrottledLogger {
     this.clock = clock;
   }
 
-  /** Logs {@code message} (with the count of suppressed ones) unless logged less than a minute ago. */
+  /**
+   * Logs {@code message} (with the count of suppressed ones) unless logged less than a minute ago.
+   */
   synchronized void warn(String message, Throwable t) {
     long now = clock.nanoTime();
     if (logged && now - lastLogNanos < INTERVAL_NANOS) {
       suppressed++;
       return;
     }
-    String text = suppressed == 0 ? message : message + " (" + suppressed + " similar since last logged)";
+    String text =
+        suppressed == 0 ? message : message + " (" + suppressed + " similar since last logged)";
     logger.log(Level.WARNING, text, t);
     logged = true;
     lastLogNanos = now;

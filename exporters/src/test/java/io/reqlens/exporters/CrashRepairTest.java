@@ -17,9 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A child JVM writing continuously is killed with SIGKILL mid-write; a writer started afterwards
- * repairs its active file. Every line of every file then parses, no partial line remains, and
- * every line the child was told was written is there exactly once. While the child is alive, a
- * writer starting in this process must leave the child's locked active file alone.
+ * repairs its active file. Every line of every file then parses, no partial line remains, and every
+ * line the child was told was written is there exactly once. While the child is alive, a writer
+ * starting in this process must leave the child's locked active file alone.
  */
 class CrashRepairTest {
 
@@ -27,26 +27,32 @@ class CrashRepairTest {
 
   @Test
   void killedWriterLosesNoAcknowledgedLineAndLeavesNoTornLine() throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(
-        Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        CrashWriterMain.class.getName(), dir.toString());
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            CrashWriterMain.class.getName(),
+            dir.toString());
     pb.redirectError(ProcessBuilder.Redirect.INHERIT);
     Process child = pb.start();
     AtomicLong lastAck = new AtomicLong(-1);
-    Thread reader = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(
-          new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          if (line.startsWith("ack ")) {
-            lastAck.set(Long.parseLong(line.substring(4)));
-          }
-        }
-      } catch (java.io.IOException e) {
-        // the child was killed
-      }
-    });
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                  if (line.startsWith("ack ")) {
+                    lastAck.set(Long.parseLong(line.substring(4)));
+                  }
+                }
+              } catch (java.io.IOException e) {
+                // the child was killed
+              }
+            });
     reader.start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (lastAck.get() < 20_000 && System.nanoTime() < deadline) {
@@ -55,8 +61,9 @@ class CrashRepairTest {
     assertThat(lastAck.get()).as("child progress").isGreaterThanOrEqualTo(20_000);
 
     // A second writer on the same folder while the child lives: the child's file is not touched.
-    RotatingFileWriter bystander = new RotatingFileWriter(dir, "spans", 1 << 20,
-        TimeUnit.MINUTES.toNanos(5), Long.MAX_VALUE, Clock.getDefault());
+    RotatingFileWriter bystander =
+        new RotatingFileWriter(
+            dir, "spans", 1 << 20, TimeUnit.MINUTES.toNanos(5), Long.MAX_VALUE, Clock.getDefault());
     bystander.close();
     long ackBefore = lastAck.get();
     Thread.sleep(200);
@@ -67,8 +74,9 @@ class CrashRepairTest {
     reader.join(10_000);
     long acked = lastAck.get();
 
-    RotatingFileWriter restart = new RotatingFileWriter(dir, "spans", 1 << 20,
-        TimeUnit.MINUTES.toNanos(5), Long.MAX_VALUE, Clock.getDefault());
+    RotatingFileWriter restart =
+        new RotatingFileWriter(
+            dir, "spans", 1 << 20, TimeUnit.MINUTES.toNanos(5), Long.MAX_VALUE, Clock.getDefault());
     restart.close();
 
     assertThat(RotatingFileWriterTest.activeFiles(dir)).isEmpty();
@@ -81,6 +89,8 @@ class CrashRepairTest {
         seen.set((int) seq);
       }
     }
-    assertThat(seen.nextClearBit(0)).as("every acknowledged line is there").isGreaterThan((int) acked);
+    assertThat(seen.nextClearBit(0))
+        .as("every acknowledged line is there")
+        .isGreaterThan((int) acked);
   }
 }

@@ -14,8 +14,13 @@ public final class CrashWriterMain {
 
   public static void main(String[] args) {
     RotatingFileWriter writer =
-        new RotatingFileWriter(Paths.get(args[0]), "spans", 64 << 10, TimeUnit.SECONDS.toNanos(1),
-            Long.MAX_VALUE, Clock.getDefault());
+        new RotatingFileWriter(
+            Paths.get(args[0]),
+            "spans",
+            64 << 10,
+            TimeUnit.SECONDS.toNanos(1),
+            Long.MAX_VALUE,
+            Clock.getDefault());
     long seq = 0;
     while (true) {
       Lines lines = Lines.of(0, seq, 50, 200);

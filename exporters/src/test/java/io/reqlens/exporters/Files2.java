@@ -18,10 +18,11 @@ final class Files2 {
   /** Closed files {@code <prefix>-*.jsonl}, oldest first. */
   static List<Path> closed(Path dir, String prefix) {
     try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> {
-            String n = p.getFileName().toString();
-            return n.startsWith(prefix + "-") && n.endsWith(".jsonl");
-          })
+      return s.filter(
+              p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith(prefix + "-") && n.endsWith(".jsonl");
+              })
           .sorted()
           .collect(Collectors.toList());
     } catch (IOException e) {

@@ -31,7 +31,10 @@ class GoldenFileTest {
   @Test
   void flatFormat() throws IOException {
     check(
-        JsonlSpanExporter.builder().setDirectory(dir).setFormat(JsonlSpanExporter.Format.FLAT).build(),
+        JsonlSpanExporter.builder()
+            .setDirectory(dir)
+            .setFormat(JsonlSpanExporter.Format.FLAT)
+            .build(),
         "spans",
         "flat.jsonl");
   }
@@ -42,7 +45,11 @@ class GoldenFileTest {
   }
 
   private void check(SpanExporter exporter, String prefix, String golden) throws IOException {
-    assertThat(exporter.export(TestSpans.request()).join(10, java.util.concurrent.TimeUnit.SECONDS).isSuccess())
+    assertThat(
+            exporter
+                .export(TestSpans.request())
+                .join(10, java.util.concurrent.TimeUnit.SECONDS)
+                .isSuccess())
         .isTrue();
     exporter.shutdown();
     List<String> actual = Files2.lines(dir, prefix);

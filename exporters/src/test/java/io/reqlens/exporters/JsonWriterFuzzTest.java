@@ -12,14 +12,16 @@ import org.junit.jupiter.api.Test;
 class JsonWriterFuzzTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final char[] NASTY = {'"', '\\', '/', '\n', '\r', '\t', '\b', '\f', 0, 0x1f, 0x7f,
-      0x80, 0x7ff, 0x800, 0xfffe, 0xffff, 0x2028, 0x2029, 0xd800, 0xdbff, 0xdc00, 0xdfff};
+  private static final char[] NASTY = {
+    '"', '\\', '/', '\n', '\r', '\t', '\b', '\f', 0, 0x1f, 0x7f, 0x80, 0x7ff, 0x800, 0xfffe, 0xffff,
+    0x2028, 0x2029, 0xd800, 0xdbff, 0xdc00, 0xdfff
+  };
 
   @Test
   void randomStringsRoundTripExactly() throws Exception {
     SplittableRandom random = new SplittableRandom(20251121);
     JsonWriter out = new JsonWriter();
-    for (int i = 0; i < 20_000; i++) {
+    for (int i = 0; i < 10_000; i++) {
       String s = randomString(random);
       out.reset();
       out.raw('{');
@@ -67,7 +69,9 @@ class JsonWriterFuzzTest {
     StringBuilder sb = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
         sb.append(c).append(s.charAt(++i));
       } else {
         sb.append(Character.isSurrogate(c) ? '\ufffd' : c);

@@ -54,7 +54,9 @@ class OtlpJsonRoundTripTest {
             Attributes.of(AttributeKey.stringKey("service.name"), "billing"));
     SpanData foreign =
         TestSpanData.builder()
-            .setSpanContext(TestSpans.context("1111111111111111", io.opentelemetry.api.trace.TraceState.getDefault()))
+            .setSpanContext(
+                TestSpans.context(
+                    "1111111111111111", io.opentelemetry.api.trace.TraceState.getDefault()))
             .setParentSpanContext(SpanContext.getInvalid())
             .setResource(other)
             .setInstrumentationScopeInfo(InstrumentationScopeInfo.create("billing"))
@@ -69,8 +71,9 @@ class OtlpJsonRoundTripTest {
                     .put(AttributeKey.booleanArrayKey("b"), Arrays.asList(true, false))
                     .put("unicode", "h\u00e9llo \u2603 \ud83d\ude00 \u0001")
                     .build())
-            .setStatus(io.opentelemetry.sdk.trace.data.StatusData.create(
-                io.opentelemetry.api.trace.StatusCode.ERROR, "card declined"))
+            .setStatus(
+                io.opentelemetry.sdk.trace.data.StatusData.create(
+                    io.opentelemetry.api.trace.StatusCode.ERROR, "card declined"))
             .setHasEnded(true)
             .setTotalRecordedEvents(3)
             .build();
@@ -101,70 +104,85 @@ class OtlpJsonRoundTripTest {
 
   /** The request the spans stand for, grouped by resource then scope in first-seen order. */
   static ExportTraceServiceRequest expected(List<SpanData> spans) {
-    Map<io.opentelemetry.sdk.resources.Resource, Map<InstrumentationScopeInfo, List<SpanData>>> groups =
-        new LinkedHashMap<>();
+    Map<io.opentelemetry.sdk.resources.Resource, Map<InstrumentationScopeInfo, List<SpanData>>>
+        groups = new LinkedHashMap<>();
     for (SpanData s : spans) {
-      groups.computeIfAbsent(s.getResource(), r -> new LinkedHashMap<>())
+      groups
+          .computeIfAbsent(s.getResource(), r -> new LinkedHashMap<>())
           .computeIfAbsent(s.getInstrumentationScopeInfo(), i -> new ArrayList<>())
           .add(s);
     }
     ExportTraceServiceRequest.Builder req = ExportTraceServiceRequest.newBuilder();
-    groups.forEach((resource, scopes) -> {
-      ResourceSpans.Builder rs = ResourceSpans.newBuilder()
-          .setResource(Resource.newBuilder().addAllAttributes(keyValues(resource.getAttributes(), false)));
-      if (resource.getSchemaUrl() != null) {
-        rs.setSchemaUrl(resource.getSchemaUrl());
-      }
-      scopes.forEach((scope, list) -> {
-        InstrumentationScope.Builder is = InstrumentationScope.newBuilder().setName(scope.getName());
-        if (scope.getVersion() != null) {
-          is.setVersion(scope.getVersion());
-        }
-        ScopeSpans.Builder ss = ScopeSpans.newBuilder().setScope(is);
-        list.forEach(s -> ss.addSpans(span(s)));
-        rs.addScopeSpans(ss);
-      });
-      req.addResourceSpans(rs);
-    });
+    groups.forEach(
+        (resource, scopes) -> {
+          ResourceSpans.Builder rs =
+              ResourceSpans.newBuilder()
+                  .setResource(
+                      Resource.newBuilder()
+                          .addAllAttributes(keyValues(resource.getAttributes(), false)));
+          if (resource.getSchemaUrl() != null) {
+            rs.setSchemaUrl(resource.getSchemaUrl());
+          }
+          scopes.forEach(
+              (scope, list) -> {
+                InstrumentationScope.Builder is =
+                    InstrumentationScope.newBuilder().setName(scope.getName());
+                if (scope.getVersion() != null) {
+                  is.setVersion(scope.getVersion());
+                }
+                ScopeSpans.Builder ss = ScopeSpans.newBuilder().setScope(is);
+                list.forEach(s -> ss.addSpans(span(s)));
+                rs.addScopeSpans(ss);
+              });
+          req.addResourceSpans(rs);
+        });
     return req.build();
   }
 
   private static Span span(SpanData s) {
     List<KeyValue> attrs = keyValues(s.getAttributes(), true);
-    Span.Builder b = Span.newBuilder()
-        .setTraceId(hex(s.getTraceId()))
-        .setSpanId(hex(s.getSpanId()))
-        .setTraceState(new TraceStateText().of(s.getSpanContext().getTraceState()))
-        .setFlags((s.getSpanContext().getTraceFlags().asByte() & 0xff) | 0x100
-            | (s.getParentSpanContext().isRemote() ? 0x200 : 0))
-        .setName(s.getName())
-        .setKindValue(s.getKind().ordinal() + 1)
-        .setStartTimeUnixNano(s.getStartEpochNanos())
-        .setEndTimeUnixNano(s.getEndEpochNanos())
-        .addAllAttributes(attrs)
-        // Scrubbed-away attributes count as dropped, on top of those the SDK dropped.
-        .setDroppedAttributesCount(Math.max(0, s.getTotalAttributeCount() - attrs.size()))
-        .setDroppedEventsCount(Math.max(0, s.getTotalRecordedEvents() - s.getEvents().size()))
-        .setDroppedLinksCount(Math.max(0, s.getTotalRecordedLinks() - s.getLinks().size()))
-        .setStatus(Status.newBuilder()
-            .setMessage(s.getStatus().getDescription())
-            .setCodeValue(s.getStatus().getStatusCode().ordinal()));
+    Span.Builder b =
+        Span.newBuilder()
+            .setTraceId(hex(s.getTraceId()))
+            .setSpanId(hex(s.getSpanId()))
+            .setTraceState(new TraceStateText().of(s.getSpanContext().getTraceState()))
+            .setFlags(
+                (s.getSpanContext().getTraceFlags().asByte() & 0xff)
+                    | 0x100
+                    | (s.getParentSpanContext().isRemote() ? 0x200 : 0))
+            .setName(s.getName())
+            .setKindValue(s.getKind().ordinal() + 1)
+            .setStartTimeUnixNano(s.getStartEpochNanos())
+            .setEndTimeUnixNano(s.getEndEpochNanos())
+            .addAllAttributes(attrs)
+            // Scrubbed-away attributes count as dropped, on top of those the SDK dropped.
+            .setDroppedAttributesCount(Math.max(0, s.getTotalAttributeCount() - attrs.size()))
+            .setDroppedEventsCount(Math.max(0, s.getTotalRecordedEvents() - s.getEvents().size()))
+            .setDroppedLinksCount(Math.max(0, s.getTotalRecordedLinks() - s.getLinks().size()))
+            .setStatus(
+                Status.newBuilder()
+                    .setMessage(s.getStatus().getDescription())
+                    .setCodeValue(s.getStatus().getStatusCode().ordinal()));
     if (s.getParentSpanContext().isValid()) {
       b.setParentSpanId(hex(s.getParentSpanId()));
     }
     for (EventData e : s.getEvents()) {
-      b.addEvents(Span.Event.newBuilder()
-          .setTimeUnixNano(e.getEpochNanos())
-          .setName(e.getName())
-          .addAllAttributes(keyValues(e.getAttributes(), false)));
+      b.addEvents(
+          Span.Event.newBuilder()
+              .setTimeUnixNano(e.getEpochNanos())
+              .setName(e.getName())
+              .addAllAttributes(keyValues(e.getAttributes(), false)));
     }
     for (LinkData l : s.getLinks()) {
-      b.addLinks(Span.Link.newBuilder()
-          .setTraceId(hex(l.getSpanContext().getTraceId()))
-          .setSpanId(hex(l.getSpanContext().getSpanId()))
-          .setFlags((l.getSpanContext().getTraceFlags().asByte() & 0xff) | 0x100
-              | (l.getSpanContext().isRemote() ? 0x200 : 0))
-          .addAllAttributes(keyValues(l.getAttributes(), false)));
+      b.addLinks(
+          Span.Link.newBuilder()
+              .setTraceId(hex(l.getSpanContext().getTraceId()))
+              .setSpanId(hex(l.getSpanContext().getSpanId()))
+              .setFlags(
+                  (l.getSpanContext().getTraceFlags().asByte() & 0xff)
+                      | 0x100
+                      | (l.getSpanContext().isRemote() ? 0x200 : 0))
+              .addAllAttributes(keyValues(l.getAttributes(), false)));
     }
     return b.build();
   }
@@ -173,14 +191,18 @@ class OtlpJsonRoundTripTest {
   private static List<KeyValue> keyValues(Attributes attributes, boolean scrub) {
     List<KeyValue> out = new ArrayList<>();
     SanitizedQueries queries = new SanitizedQueries();
-    attributes.forEach((k, v) -> {
-      int action = scrub ? Scrub.action(k.getKey()) : Scrub.KEEP;
-      if (action == Scrub.DROP) {
-        return;
-      }
-      Object value = action != Scrub.KEEP && v instanceof String ? Scrub.apply(action, (String) v, queries) : v;
-      out.add(KeyValue.newBuilder().setKey(k.getKey()).setValue(any(value)).build());
-    });
+    attributes.forEach(
+        (k, v) -> {
+          int action = scrub ? Scrub.action(k.getKey()) : Scrub.KEEP;
+          if (action == Scrub.DROP) {
+            return;
+          }
+          Object value =
+              action != Scrub.KEEP && v instanceof String
+                  ? Scrub.apply(action, (String) v, queries)
+                  : v;
+          out.add(KeyValue.newBuilder().setKey(k.getKey()).setValue(any(value)).build());
+        });
     return out;
   }
 

@@ -53,7 +53,9 @@ class RotatingFileWriterTest {
     for (Path f : files) {
       assertThat(f.toFile().length()).isLessThanOrEqualTo(200);
     }
-    assertThat(Files2.lines(dir, "spans")).hasSize(100).allMatch(l -> l.startsWith("{") && l.endsWith("}"));
+    assertThat(Files2.lines(dir, "spans"))
+        .hasSize(100)
+        .allMatch(l -> l.startsWith("{") && l.endsWith("}"));
   }
 
   @Test
@@ -103,7 +105,8 @@ class RotatingFileWriterTest {
     writer.close();
     List<Path> files = Files2.closed(dir, "spans");
     assertThat(files).hasSize(50);
-    assertThat(files.stream().map(p -> p.getFileName().toString()).collect(Collectors.toSet())).hasSize(50);
+    assertThat(files.stream().map(p -> p.getFileName().toString()).collect(Collectors.toSet()))
+        .hasSize(50);
     assertThat(files.get(0).getFileName().toString())
         .matches("spans-\\d{8}T\\d{6}\\.\\d{3}Z-\\d+-[0-9a-f]{6}-000000\\.jsonl");
     List<String> lines = Files2.lines(dir, "spans"); // sorted by name = written order
@@ -136,14 +139,17 @@ class RotatingFileWriterTest {
     Path dir = tmp.resolve("a/b");
     writer(dir, 1 << 20, 5 * MINUTE, 1 << 20);
     Lines.of(0, 0, 1, 1).writeTo(writer);
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
+        .isEqualTo("rwx------");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tmp.resolve("a"))))
         .isEqualTo("rwx------");
     Path active = activeFiles(dir).get(0);
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(active))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(active)))
+        .isEqualTo("rw-------");
     writer.close();
     Path closed = Files2.closed(dir, "spans").get(0);
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(closed))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(closed)))
+        .isEqualTo("rw-------");
   }
 
   @Test
@@ -160,9 +166,9 @@ class RotatingFileWriterTest {
   }
 
   /**
-   * "Permission lost / disk full", simulated honestly: tests run as root, which ignores
-   * permission bits, so the folder is replaced by a regular file. Every write then really fails
-   * (the folder cannot be created), and writing resumes once the obstacle is gone.
+   * "Permission lost / disk full", simulated honestly: tests run as root, which ignores permission
+   * bits, so the folder is replaced by a regular file. Every write then really fails (the folder
+   * cannot be created), and writing resumes once the obstacle is gone.
    */
   @Test
   void unwritableFolderFailsWritesWithoutThrowingThenRecovers() throws IOException {
@@ -213,7 +219,8 @@ class RotatingFileWriterTest {
     writer(dir, 1 << 20, 5 * MINUTE, 1 << 20);
     Lines.of(0, 0, 1, 1).writeTo(writer);
     Path active = activeFiles(dir).get(0);
-    RotatingFileWriter other = new RotatingFileWriter(dir, "spans", 1 << 20, 5 * MINUTE, 1 << 20, clock);
+    RotatingFileWriter other =
+        new RotatingFileWriter(dir, "spans", 1 << 20, 5 * MINUTE, 1 << 20, clock);
     assertThat(active).exists();
     assertThat(Lines.of(0, 1, 1, 1).writeTo(writer)).isTrue();
     other.close();

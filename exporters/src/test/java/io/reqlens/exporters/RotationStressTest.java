@@ -29,20 +29,27 @@ class RotationStressTest {
   @Test
   void everyLineExactlyOnceAcrossHundredsOfRotationsPerSecond() throws Exception {
     RotatingFileWriter writer =
-        new RotatingFileWriter(dir, "spans", 600, TimeUnit.MILLISECONDS.toNanos(20), Long.MAX_VALUE,
+        new RotatingFileWriter(
+            dir,
+            "spans",
+            600,
+            TimeUnit.MILLISECONDS.toNanos(20),
+            Long.MAX_VALUE,
             Clock.getDefault());
     AtomicBoolean failed = new AtomicBoolean();
     List<Thread> threads = new ArrayList<>();
     long start = System.nanoTime();
     for (int t = 0; t < THREADS; t++) {
       int thread = t;
-      Thread th = new Thread(() -> {
-        for (int b = 0; b < BATCHES; b++) {
-          if (!Lines.of(thread, (long) b * LINES, LINES, 40).writeTo(writer)) {
-            failed.set(true);
-          }
-        }
-      });
+      Thread th =
+          new Thread(
+              () -> {
+                for (int b = 0; b < BATCHES; b++) {
+                  if (!Lines.of(thread, (long) b * LINES, LINES, 40).writeTo(writer)) {
+                    failed.set(true);
+                  }
+                }
+              });
       threads.add(th);
       th.start();
     }
@@ -73,8 +80,9 @@ class RotationStressTest {
     for (BitSet s : seen) {
       assertThat(s.cardinality()).isEqualTo(BATCHES * LINES);
     }
-    System.out.printf("%d lines in %d files in %.2f s: %.0f rotations/s%n", lines, files, seconds,
-        files / seconds);
+    System.out.printf(
+        "%d lines in %d files in %.2f s: %.0f rotations/s%n",
+        lines, files, seconds, files / seconds);
     assertThat(files).isGreaterThan(1000);
   }
 }

@@ -37,23 +37,33 @@ class SpiTest {
     props.put("otel.exporter.jsonl.format", "flat");
     props.put("otel.exporter.req.directory", tmp.toString());
     AtomicReference<String> bodySizes = new AtomicReference<>();
-    OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder()
-        .addPropertiesSupplier(() -> props)
-        .addPropertiesCustomizer(config -> {
-          bodySizes.set(config.getString("otel.instrumentation.http.server.emit-experimental-telemetry"));
-          return Collections.emptyMap();
-        })
-        .disableShutdownHook()
-        .build()
-        .getOpenTelemetrySdk();
+    OpenTelemetrySdk sdk =
+        AutoConfiguredOpenTelemetrySdk.builder()
+            .addPropertiesSupplier(() -> props)
+            .addPropertiesCustomizer(
+                config -> {
+                  bodySizes.set(
+                      config.getString(
+                          "otel.instrumentation.http.server.emit-experimental-telemetry"));
+                  return Collections.emptyMap();
+                })
+            .disableShutdownHook()
+            .build()
+            .getOpenTelemetrySdk();
     Tracer tracer = sdk.getTracer("test");
-    Span span = tracer.spanBuilder("GET /x").setSpanKind(io.opentelemetry.api.trace.SpanKind.SERVER)
-        .setAttribute("http.route", "/x").startSpan();
+    Span span =
+        tracer
+            .spanBuilder("GET /x")
+            .setSpanKind(io.opentelemetry.api.trace.SpanKind.SERVER)
+            .setAttribute("http.route", "/x")
+            .startSpan();
     span.end();
     sdk.close();
     assertThat(bodySizes.get()).isEqualTo("true");
     assertThat(Files2.lines(tmp, "spans")).hasSize(1);
-    assertThat(Files2.lines(tmp, "events")).hasSize(1).allMatch(l -> l.contains("\"route\":\"/x\""));
+    assertThat(Files2.lines(tmp, "events"))
+        .hasSize(1)
+        .allMatch(l -> l.contains("\"route\":\"/x\""));
   }
 
   @Test
@@ -63,12 +73,20 @@ class SpiTest {
     System.setProperty(key, "false"); // as -D on the command line
     try {
       AutoConfiguredOpenTelemetrySdk.builder()
-          .addPropertiesSupplier(() -> Map.of("otel.traces.exporter", "none",
-              "otel.metrics.exporter", "none", "otel.logs.exporter", "none"))
-          .addPropertiesCustomizer(config -> {
-            bodySizes.set(config.getString(key));
-            return Collections.emptyMap();
-          })
+          .addPropertiesSupplier(
+              () ->
+                  Map.of(
+                      "otel.traces.exporter",
+                      "none",
+                      "otel.metrics.exporter",
+                      "none",
+                      "otel.logs.exporter",
+                      "none"))
+          .addPropertiesCustomizer(
+              config -> {
+                bodySizes.set(config.getString(key));
+                return Collections.emptyMap();
+              })
           .disableShutdownHook()
           .build()
           .getOpenTelemetrySdk()
@@ -89,12 +107,23 @@ class SpiTest {
     props.put("otel.exporter.jsonl.rotate.bytes", "1MiB");
     props.put("otel.exporter.jsonl.rotate.interval", "30s");
     props.put("otel.exporter.jsonl.retain.bytes", "64mb");
-    SpanExporter spi = new JsonlSpanExporterProvider().createExporter(DefaultConfigProperties.createFromMap(props));
-    SpanExporter built = JsonlSpanExporter.builder().setDirectory(b).setFormat(JsonlSpanExporter.Format.FLAT)
-        .setRotateBytes(1 << 20).setRotateInterval(30, TimeUnit.SECONDS).setRetainBytes(64L << 20).build();
+    SpanExporter spi =
+        new JsonlSpanExporterProvider()
+            .createExporter(DefaultConfigProperties.createFromMap(props));
+    SpanExporter built =
+        JsonlSpanExporter.builder()
+            .setDirectory(b)
+            .setFormat(JsonlSpanExporter.Format.FLAT)
+            .setRotateBytes(1 << 20)
+            .setRotateInterval(30, TimeUnit.SECONDS)
+            .setRetainBytes(64L << 20)
+            .build();
     assertThat(spi.toString()).isEqualTo(built.toString().replace(b.toString(), a.toString()));
-    assertThat(spi.toString()).isEqualTo("JsonlSpanExporter{format=flat, directory=" + a
-        + ", rotateBytes=1048576, rotateInterval=PT30S, retainBytes=67108864}");
+    assertThat(spi.toString())
+        .isEqualTo(
+            "JsonlSpanExporter{format=flat, directory="
+                + a
+                + ", rotateBytes=1048576, rotateInterval=PT30S, retainBytes=67108864}");
     spi.export(TestSpans.request());
     built.export(TestSpans.request());
     spi.shutdown();
@@ -102,12 +131,16 @@ class SpiTest {
     assertThat(Files2.lines(a, "spans")).isEqualTo(Files2.lines(b, "spans")).hasSize(3);
 
     Map<String, String> req = Map.of("otel.exporter.req.directory", a.toString());
-    SpanExporter reqSpi = new ReqEventExporterProvider().createExporter(DefaultConfigProperties.createFromMap(req));
+    SpanExporter reqSpi =
+        new ReqEventExporterProvider().createExporter(DefaultConfigProperties.createFromMap(req));
     SpanExporter reqBuilt = ReqEventExporter.builder().setDirectory(b).build();
     reqSpi.export(TestSpans.request());
     reqBuilt.export(TestSpans.request());
-    assertThat(reqSpi.toString()).isEqualTo("ReqEventExporter{directory=" + a
-        + ", rotateBytes=16777216, rotateInterval=PT5M, retainBytes=536870912}");
+    assertThat(reqSpi.toString())
+        .isEqualTo(
+            "ReqEventExporter{directory="
+                + a
+                + ", rotateBytes=16777216, rotateInterval=PT5M, retainBytes=536870912}");
     reqSpi.shutdown();
     reqBuilt.shutdown();
     assertThat(Files2.lines(a, "events")).isEqualTo(Files2.lines(b, "events")).hasSize(4);
@@ -115,9 +148,10 @@ class SpiTest {
 
   @Test
   void defaultsAreTheDocumentedOnes() {
-    assertThat(JsonlSpanExporter.builder().build().toString()).isEqualTo(
-        "JsonlSpanExporter{format=otlp, directory=reqlens-data, rotateBytes=16777216,"
-            + " rotateInterval=PT5M, retainBytes=536870912}");
+    assertThat(JsonlSpanExporter.builder().build().toString())
+        .isEqualTo(
+            "JsonlSpanExporter{format=otlp, directory=reqlens-data, rotateBytes=16777216,"
+                + " rotateInterval=PT5M, retainBytes=536870912}");
   }
 
   @Test
@@ -131,22 +165,40 @@ class SpiTest {
 
   @Test
   void invalidValuesNameKeyValueAndWhatIsAccepted() {
-    assertThatThrownBy(() -> new JsonlSpanExporterProvider().createExporter(
-        DefaultConfigProperties.createFromMap(Map.of("otel.exporter.jsonl.format", "xml"))))
+    assertThatThrownBy(
+            () ->
+                new JsonlSpanExporterProvider()
+                    .createExporter(
+                        DefaultConfigProperties.createFromMap(
+                            Map.of("otel.exporter.jsonl.format", "xml"))))
         .isInstanceOf(ConfigurationException.class)
-        .hasMessageContaining("OTEL_EXPORTER_JSONL_FORMAT").hasMessageContaining("'xml'")
+        .hasMessageContaining("OTEL_EXPORTER_JSONL_FORMAT")
+        .hasMessageContaining("'xml'")
         .hasMessageContaining("otlp or flat");
-    assertThatThrownBy(() -> new ReqEventExporterProvider().createExporter(
-        DefaultConfigProperties.createFromMap(Map.of("otel.exporter.req.rotate.bytes", "lots"))))
+    assertThatThrownBy(
+            () ->
+                new ReqEventExporterProvider()
+                    .createExporter(
+                        DefaultConfigProperties.createFromMap(
+                            Map.of("otel.exporter.req.rotate.bytes", "lots"))))
         .isInstanceOf(ConfigurationException.class)
-        .hasMessageContaining("OTEL_EXPORTER_REQ_ROTATE_BYTES").hasMessageContaining("'lots'")
+        .hasMessageContaining("OTEL_EXPORTER_REQ_ROTATE_BYTES")
+        .hasMessageContaining("'lots'")
         .hasMessageContaining("16MiB");
-    assertThatThrownBy(() -> new ReqEventExporterProvider().createExporter(
-        DefaultConfigProperties.createFromMap(Map.of("otel.exporter.req.rotate.interval", "-5m"))))
+    assertThatThrownBy(
+            () ->
+                new ReqEventExporterProvider()
+                    .createExporter(
+                        DefaultConfigProperties.createFromMap(
+                            Map.of("otel.exporter.req.rotate.interval", "-5m"))))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("OTEL_EXPORTER_REQ_ROTATE_INTERVAL");
-    assertThatThrownBy(() -> new JsonlSpanExporterProvider().createExporter(
-        DefaultConfigProperties.createFromMap(Map.of("otel.exporter.jsonl.retain.bytes", "0"))))
+    assertThatThrownBy(
+            () ->
+                new JsonlSpanExporterProvider()
+                    .createExporter(
+                        DefaultConfigProperties.createFromMap(
+                            Map.of("otel.exporter.jsonl.retain.bytes", "0"))))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("OTEL_EXPORTER_JSONL_RETAIN_BYTES");
   }

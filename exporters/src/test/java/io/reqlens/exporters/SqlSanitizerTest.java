@@ -25,16 +25,20 @@ class SqlSanitizerTest {
         "SELECT a FROM t # secret | SELECT a FROM t",
         "SELECT * FROM #tmp | SELECT * FROM #tmp",
         "SELECT $$secret$$, $tag$more 'secret'$tag$ | SELECT ?, ?",
-        "SELECT * FROM t WHERE a = $1 AND b = :name AND c = ? | SELECT * FROM t WHERE a = $1 AND b = :name AND c = ?",
+        "SELECT * FROM t WHERE a = $1 AND b = :name AND c = ? | SELECT * FROM t WHERE a = $1 AND b"
+            + " = :name AND c = ?",
         "SELECT 0xDEADBEEF, X'abcd', x'00', B'0101', N'naïve', E'it\\'s' | SELECT ?, ?, ?, ?, ?, ?",
         "SELECT U&'d\\0061t' FROM t | SELECT ? FROM t",
-        "SELECT * FROM t WHERE d > DATE '2024-01-01' AND ts < TIMESTAMP '2024-01-01 10:00' | SELECT * FROM t WHERE d > DATE ? AND ts < TIMESTAMP ?",
+        "SELECT * FROM t WHERE d > DATE '2024-01-01' AND ts < TIMESTAMP '2024-01-01 10:00' | SELECT"
+            + " * FROM t WHERE d > DATE ? AND ts < TIMESTAMP ?",
         "SELECT 1.5, .5, 1e10, 2.5E-3, -7 | SELECT ?, ?, ?, ?, -?",
         "SELECT t1.col2, `my col` FROM t1 | SELECT t1.col2, `my col` FROM t1",
         "SELECT \"secret\" FROM t | SELECT ? FROM t",
-        "UPDATE t SET flag = TRUE, x = NULL WHERE y = false | UPDATE t SET flag = TRUE, x = NULL WHERE y = false",
+        "UPDATE t SET flag = TRUE, x = NULL WHERE y = false | UPDATE t SET flag = TRUE, x = NULL"
+            + " WHERE y = false",
         "SELECT   a,\\n\\t b   FROM t   | SELECT a, b FROM t",
-        "INSERT INTO t (a, b) VALUES ('x', 2), ('y', 3) | INSERT INTO t (a, b) VALUES (?, ?), (?, ?)",
+        "INSERT INTO t (a, b) VALUES ('x', 2), ('y', 3) | INSERT INTO t (a, b) VALUES (?, ?), (?,"
+            + " ?)",
         "SELECT 'unterminated secret | SELECT ?",
         "SELECT a FROM t WHERE b = 'x\\' OR c = 'secret' | SELECT a FROM t WHERE b = ?",
         "SELECT _utf8mb4'secret' | SELECT _utf8mb4?",
@@ -53,7 +57,8 @@ class SqlSanitizerTest {
       sb.append(i).append(',');
     }
     sb.append("0)");
-    assertThat(SqlSanitizer.sanitize(sb.toString())).hasSizeLessThanOrEqualTo(SqlSanitizer.MAX_LENGTH)
+    assertThat(SqlSanitizer.sanitize(sb.toString()))
+        .hasSizeLessThanOrEqualTo(SqlSanitizer.MAX_LENGTH)
         .doesNotContainPattern("[0-9]");
   }
 
@@ -61,10 +66,39 @@ class SqlSanitizerTest {
   @Test
   void noLiteralSurvivesRandomMixes() {
     String[] parts = {
-      "SELECT", "a", ",", "FROM", "t", "WHERE", "=", "(", ")", " ", "\n", "'SECRET'", "'SE''CRET'",
-      "\"SECRET\"", "$$SECRET$$", "$q$SECRET$q$", "-- SECRET\n", "/* SECRET */", "# SECRET\n",
-      "X'5EC7'", "E'SE\\'CRET'", "4242", "42.42", "0x4242", "'SE\\\\'", "IN", "?", "$1", "`col`",
-      "'SE\\'CRET'", "N'SECRET'", "DATE", "'2042-04-02'",
+      "SELECT",
+      "a",
+      ",",
+      "FROM",
+      "t",
+      "WHERE",
+      "=",
+      "(",
+      ")",
+      " ",
+      "\n",
+      "'SECRET'",
+      "'SE''CRET'",
+      "\"SECRET\"",
+      "$$SECRET$$",
+      "$q$SECRET$q$",
+      "-- SECRET\n",
+      "/* SECRET */",
+      "# SECRET\n",
+      "X'5EC7'",
+      "E'SE\\'CRET'",
+      "4242",
+      "42.42",
+      "0x4242",
+      "'SE\\\\'",
+      "IN",
+      "?",
+      "$1",
+      "`col`",
+      "'SE\\'CRET'",
+      "N'SECRET'",
+      "DATE",
+      "'2042-04-02'",
     };
     SplittableRandom random = new SplittableRandom(3);
     for (int i = 0; i < 20_000; i++) {
@@ -78,8 +112,12 @@ class SqlSanitizerTest {
         sql.append(part).append(random.nextBoolean() ? " " : "");
       }
       String out = SqlSanitizer.sanitize(sql.toString());
-      assertThat(out).as(sql.toString()).doesNotContain("SECRET").doesNotContain("CRET")
-          .doesNotContain("42").doesNotContain("5EC7");
+      assertThat(out)
+          .as(sql.toString())
+          .doesNotContain("SECRET")
+          .doesNotContain("CRET")
+          .doesNotContain("42")
+          .doesNotContain("5EC7");
     }
   }
 }

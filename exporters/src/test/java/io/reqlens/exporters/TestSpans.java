@@ -55,7 +55,8 @@ final class TestSpans {
     return TestSpanData.builder()
         .setSpanContext(context(SERVER, QUARTER))
         .setParentSpanContext(
-            SpanContext.createFromRemoteParent(TRACE, REMOTE_PARENT, TraceFlags.getSampled(), QUARTER))
+            SpanContext.createFromRemoteParent(
+                TRACE, REMOTE_PARENT, TraceFlags.getSampled(), QUARTER))
         .setResource(RESOURCE)
         .setInstrumentationScopeInfo(TOMCAT)
         .setName("POST /api/orders/{id}")
@@ -68,7 +69,8 @@ final class TestSpans {
                 .put("http.route", "/api/orders/{id}")
                 .put("url.path", "/api/orders/17?token=secret")
                 .put("url.query", "token=secret")
-                .put(AttributeKey.stringArrayKey("http.request.header.cookie"),
+                .put(
+                    AttributeKey.stringArrayKey("http.request.header.cookie"),
                     Collections.singletonList("session=secret"))
                 .put("url.scheme", "https")
                 .put("http.response.status_code", 500L)
@@ -89,16 +91,20 @@ final class TestSpans {
                     Attributes.builder()
                         .put("exception.type", "java.lang.IllegalStateException")
                         .put("exception.message", "stock \"low\"")
-                        .put("exception.stacktrace",
-                            "java.lang.IllegalStateException: stock \"low\"\n\tat app.Orders.place(Orders.java:42)\n")
+                        .put(
+                            "exception.stacktrace",
+                            "java.lang.IllegalStateException: stock \"low\"\n"
+                                + "\tat app.Orders.place(Orders.java:42)\n")
                         .build())))
         .setTotalRecordedEvents(1)
         .setLinks(
             Collections.singletonList(
                 LinkData.create(
                     SpanContext.createFromRemoteParent(
-                        "0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331",
-                        TraceFlags.getDefault(), TraceState.getDefault()),
+                        "0af7651916cd43dd8448eb211c80319c",
+                        "b7ad6b7169203331",
+                        TraceFlags.getDefault(),
+                        TraceState.getDefault()),
                     Attributes.of(AttributeKey.stringKey("link.kind"), "retry"))))
         .setTotalRecordedLinks(1)
         .setStatus(StatusData.error())
@@ -123,8 +129,10 @@ final class TestSpans {
                 .put("db.namespace", "shop")
                 .put("db.operation.name", "SELECT")
                 .put("db.collection.name", "orders")
-                .put("db.query.text",
-                    "SELECT * FROM orders WHERE id = 17 AND email = 'a@b.c' AND sku IN (1, 2, 3) -- by id")
+                .put(
+                    "db.query.text",
+                    "SELECT * FROM orders WHERE id = 17 AND email = 'a@b.c' AND sku IN (1, 2, 3) --"
+                        + " by id")
                 .put("db.response.returned_rows", 1L)
                 .put("server.address", "db.internal")
                 .build())

@@ -55,10 +55,11 @@ class ExtensionJarIT {
   @Test
   void registersTheExportersAndTheirCustomizer() throws IOException {
     try (JarFile jar = new JarFile(JAR.toFile())) {
-      assertThat(service(jar, "io.opentelemetry.sdk.autoconfigure.spi.traces.ConfigurableSpanExporterProvider"))
+      String spi = "io.opentelemetry.sdk.autoconfigure.spi.";
+      assertThat(service(jar, spi + "traces.ConfigurableSpanExporterProvider"))
           .contains("io.reqlens.exporters.internal.JsonlSpanExporterProvider")
           .contains("io.reqlens.exporters.internal.ReqEventExporterProvider");
-      assertThat(service(jar, "io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizerProvider"))
+      assertThat(service(jar, spi + "AutoConfigurationCustomizerProvider"))
           .contains("io.reqlens.exporters.internal.ReqlensExportersCustomizer");
     }
   }
@@ -102,7 +103,9 @@ class ExtensionJarIT {
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(out).isZero();
     assertThat(out).contains("sampler=ReqlensSampler{ratio=0.25").contains("excludeRoutes=[/health]");
-    assertThat(out).contains("JsonlSpanExporter{format=otlp").contains("ReqEventExporter{directory=" + data);
+    assertThat(out)
+        .contains("JsonlSpanExporter{format=otlp")
+        .contains("ReqEventExporter{directory=" + data);
     assertThat(Files.exists(JAR)).isTrue();
   }
 }

@@ -7,9 +7,9 @@ import java.nio.file.Paths;
 import java.time.Duration;
 
 /**
- * The keys both file exporters share, read strictly ({@code otel.exporter.<name>.directory},
- * {@code .rotate.bytes}, {@code .rotate.interval}, {@code .retain.bytes}; as environment variables
- * {@code OTEL_EXPORTER_<NAME>_DIRECTORY} and so on). An invalid value throws {@code
+ * The keys both file exporters share, read strictly ({@code otel.exporter.<name>.directory}, {@code
+ * .rotate.bytes}, {@code .rotate.interval}, {@code .retain.bytes}; as environment variables {@code
+ * OTEL_EXPORTER_<NAME>_DIRECTORY} and so on). An invalid value throws {@code
  * ConfigurationException} naming the key, the value and what is accepted.
  *
  * <p>This class is internal and is not intended for public use; it may change at any time.

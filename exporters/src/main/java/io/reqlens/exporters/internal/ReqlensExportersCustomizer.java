@@ -6,11 +6,11 @@ import java.util.Collections;
 import java.util.Map;
 
 /**
- * Turns on, as defaults, what the Java agent needs to fill the request events:
- * {@value #HTTP_SERVER_EXPERIMENTAL_TELEMETRY}{@code =true} makes the agent's HTTP server
- * instrumentation record {@code http.request.body.size} and {@code http.response.body.size} on
- * server spans ({@code bytes_in}, {@code bytes_out}). Properties suppliers rank below system
- * properties and environment variables, so a user's own setting ({@code
+ * Turns on, as defaults, what the Java agent needs to fill the request events: {@value
+ * #HTTP_SERVER_EXPERIMENTAL_TELEMETRY}{@code =true} makes the agent's HTTP server instrumentation
+ * record {@code http.request.body.size} and {@code http.response.body.size} on server spans ({@code
+ * bytes_in}, {@code bytes_out}). Properties suppliers rank below system properties and environment
+ * variables, so a user's own setting ({@code
  * OTEL_INSTRUMENTATION_HTTP_SERVER_EMIT_EXPERIMENTAL_TELEMETRY=false}) wins.
  *
  * <p>This class is internal and is not intended for public use; it may change at any time.
