@@ -52,6 +52,24 @@ class ExtensionJarIT {
     }
   }
 
+  @Test
+  void registersTheExportersAndTheirCustomizer() throws IOException {
+    try (JarFile jar = new JarFile(JAR.toFile())) {
+      String spi = "io.opentelemetry.sdk.autoconfigure.spi.";
+      assertThat(service(jar, spi + "traces.ConfigurableSpanExporterProvider"))
+          .contains("io.reqlens.exporters.internal.JsonlSpanExporterProvider")
+          .contains("io.reqlens.exporters.internal.ReqEventExporterProvider");
+      assertThat(service(jar, spi + "AutoConfigurationCustomizerProvider"))
+          .contains("io.reqlens.exporters.internal.ReqlensExportersCustomizer");
+    }
+  }
+
+  private static String service(JarFile jar, String spi) throws IOException {
+    JarEntry entry = jar.getJarEntry("META-INF/services/" + spi);
+    assertThat(entry).as(spi).isNotNull();
+    return new String(jar.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
+  }
+
   /**
    * The same jar on the classpath of an app that uses SDK autoconfigure (no agent): {@code
    * OTEL_TRACES_SAMPLER=reqlens} resolves to the Reqlens sampler.
@@ -73,7 +91,10 @@ class ExtensionJarIT {
     pb.environment().put("OTEL_TRACES_SAMPLER", "reqlens");
     pb.environment().put("OTEL_TRACES_SAMPLER_ARG", "0.25");
     pb.environment().put("OTEL_REQLENS_EXCLUDE_ROUTES", "/health");
-    pb.environment().put("OTEL_TRACES_EXPORTER", "none");
+    pb.environment().put("OTEL_TRACES_EXPORTER", "jsonl,req");
+    Path data = Files.createTempDirectory("reqlens-it");
+    pb.environment().put("OTEL_EXPORTER_JSONL_DIRECTORY", data.toString());
+    pb.environment().put("OTEL_EXPORTER_REQ_DIRECTORY", data.toString());
     pb.environment().put("OTEL_METRICS_EXPORTER", "none");
     pb.environment().put("OTEL_LOGS_EXPORTER", "none");
     pb.redirectErrorStream(true);
@@ -82,6 +103,9 @@ class ExtensionJarIT {
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(out).isZero();
     assertThat(out).contains("sampler=ReqlensSampler{ratio=0.25").contains("excludeRoutes=[/health]");
+    assertThat(out)
+        .contains("JsonlSpanExporter{format=otlp")
+        .contains("ReqEventExporter{directory=" + data);
     assertThat(Files.exists(JAR)).isTrue();
   }
 }

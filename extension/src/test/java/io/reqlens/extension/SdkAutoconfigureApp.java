@@ -11,6 +11,7 @@ public final class SdkAutoconfigureApp {
   public static void main(String[] args) {
     OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.initialize().getOpenTelemetrySdk();
     System.out.println("sampler=" + sdk.getSdkTracerProvider().getSampler().getDescription());
+    System.out.println("tracerProvider=" + sdk.getSdkTracerProvider());
     sdk.close();
   }
 }

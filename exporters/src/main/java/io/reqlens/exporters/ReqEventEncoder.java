@@ -1,0 +1,316 @@
+package io.reqlens.exporters;
+
+import static io.reqlens.exporters.JsonWriter.bytes;
+
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.sdk.common.Clock;
+import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.data.EventData;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.reqlens.sampler.internal.SampleRates;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Maps spans to the request-profile events of DESIGN.md, one JSON object per line: {@code REQ} per
+ * SERVER span, {@code DB} per database CLIENT span, {@code FN} per INTERNAL span, {@code REQ_META}
+ * per exception of a local trace. Every key is always written, {@code null} when unknown.
+ *
+ * <p>Not thread-safe: used under the exporter's lock.
+ */
+final class ReqEventEncoder implements SpanEncoder, LocalTraceExceptions.Sink {
+
+  private static final byte[] KIND_REQ = bytes("{\"kind\":\"REQ\",\"ts_ns\":");
+  private static final byte[] KIND_DB = bytes("{\"kind\":\"DB\",\"ts_ns\":");
+  private static final byte[] KIND_FN = bytes("{\"kind\":\"FN\",\"ts_ns\":");
+  private static final byte[] KIND_META = bytes("{\"kind\":\"REQ_META\",\"ts_ns\":");
+  private static final byte[] TRACE_ID = bytes(",\"trace_id\":");
+  private static final byte[] SPAN_ID = bytes(",\"span_id\":");
+  private static final byte[] SERVICE = bytes(",\"service\":");
+  private static final byte[] SAMPLE_RATE = bytes(",\"sample_rate\":");
+  private static final byte[] METHOD = bytes(",\"method\":");
+  private static final byte[] ROUTE = bytes(",\"route\":");
+  private static final byte[] PATH = bytes(",\"path\":");
+  private static final byte[] STATUS = bytes(",\"status\":");
+  private static final byte[] DUR = bytes(",\"dur_ns\":");
+  private static final byte[] BYTES_IN = bytes(",\"bytes_in\":");
+  private static final byte[] BYTES_OUT = bytes(",\"bytes_out\":");
+  private static final byte[] ERROR = bytes(",\"error\":");
+  private static final byte[] DB_COUNT = bytes(",\"db_count\":");
+  private static final byte[] DB_DUR = bytes(",\"db_dur_ns\":");
+  private static final byte[] PARENT = bytes(",\"parent_span_id\":");
+  private static final byte[] DB_SYSTEM = bytes(",\"db_system\":");
+  private static final byte[] OPERATION = bytes(",\"operation\":");
+  private static final byte[] COLLECTION = bytes(",\"collection\":");
+  private static final byte[] QUERY = bytes(",\"query\":");
+  private static final byte[] ROWS = bytes(",\"rows\":");
+  private static final byte[] FN = bytes(",\"fn\":");
+  private static final byte[] EXCEPTION_TYPE = bytes(",\"exception_type\":");
+  private static final byte[] EXCEPTION_VALUE = bytes(",\"exception_value\":");
+  private static final byte[] TRACEBACK = bytes(",\"traceback\":");
+
+  private final Clock clock;
+  private final LocalTraceExceptions exceptions = new LocalTraceExceptions();
+  private final SanitizedQueries queries = new SanitizedQueries();
+  private JsonWriter out;
+
+  // One-entry caches: a process has one Resource, and most spans share one sampling rate.
+  private Resource cachedResource;
+  private String cachedService;
+  private double cachedRate = Double.NaN;
+  private byte[] cachedRateJson;
+
+  ReqEventEncoder(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public int encode(Collection<SpanData> spans, JsonWriter out) {
+    this.out = out;
+    long now = clock.nanoTime();
+    exceptions.expire(now, false, this);
+    exceptions.beginBatch();
+    for (SpanData span : spans) {
+      if (hasException(span.getEvents())) {
+        exceptions.noteExceptionIn(span.getSpanContext().getTraceId());
+      }
+    }
+    for (SpanData span : spans) {
+      if (span.getKind() == SpanKind.SERVER) {
+        exceptions.serverSpan(
+            span.getSpanContext().getTraceId(), route(span.getAttributes()), now, this);
+      }
+    }
+    int dropped = 0;
+    for (SpanData span : spans) {
+      int mark = out.size();
+      try {
+        encodeSpan(span, now);
+      } catch (RuntimeException e) {
+        out.truncate(mark);
+        dropped++;
+      }
+    }
+    this.out = null;
+    return dropped;
+  }
+
+  @Override
+  public int flushPending(JsonWriter out, boolean all) {
+    this.out = out;
+    exceptions.expire(clock.nanoTime(), all, this);
+    this.out = null;
+    return 0;
+  }
+
+  private void encodeSpan(SpanData span, long now) {
+    Attributes a = span.getAttributes();
+    SpanKind kind = span.getKind();
+    if (kind == SpanKind.SERVER) {
+      writeReq(span, a);
+    } else if (kind == SpanKind.INTERNAL) {
+      writeFn(span, a);
+    } else if (kind == SpanKind.CLIENT) {
+      String system = SemConv.first(a, SemConv.DB_SYSTEM_NAME, SemConv.DB_SYSTEM_OLD);
+      if (system != null) {
+        writeDb(span, a, system);
+      }
+    }
+    if (kind == SpanKind.SERVER) {
+      // Children's exceptions first: the same exception recorded again on the server span (as it
+      // propagated) is then recognized as a repeat and the child, where it was thrown, is named.
+      exceptions.releaseHeld(span.getSpanContext().getTraceId(), this);
+    }
+    List<EventData> events = span.getEvents();
+    if (hasException(events)) {
+      String traceId = span.getSpanContext().getTraceId();
+      for (EventData event : events) {
+        ExceptionRecord r =
+            ExceptionRecord.of(
+                event,
+                traceId,
+                span.getSpanContext().getSpanId(),
+                service(span.getResource()),
+                SampleRates.fromTraceState(span.getSpanContext().getTraceState()),
+                now);
+        if (r != null) {
+          exceptions.exception(r, now, this);
+        }
+      }
+    }
+  }
+
+  private void writeReq(SpanData span, Attributes a) {
+    header(KIND_REQ, span);
+    out.raw(METHOD);
+    out.string(SemConv.first(a, SemConv.HTTP_REQUEST_METHOD, SemConv.HTTP_METHOD_OLD));
+    out.raw(ROUTE);
+    out.string(route(a));
+    out.raw(PATH);
+    out.string(path(a));
+    Long status = SemConv.first(a, SemConv.HTTP_RESPONSE_STATUS_CODE, SemConv.HTTP_STATUS_CODE_OLD);
+    out.raw(STATUS);
+    nullableNumber(status);
+    duration(span);
+    out.raw(BYTES_IN);
+    nullableNumber(
+        SemConv.first(a, SemConv.HTTP_REQUEST_BODY_SIZE, SemConv.HTTP_REQUEST_CONTENT_LENGTH_OLD));
+    out.raw(BYTES_OUT);
+    nullableNumber(
+        SemConv.first(
+            a, SemConv.HTTP_RESPONSE_BODY_SIZE, SemConv.HTTP_RESPONSE_CONTENT_LENGTH_OLD));
+    out.raw(ERROR);
+    out.bool(isError(span) || (status != null && status >= 500));
+    out.raw(DB_COUNT);
+    nullableNumber(a.get(SemConv.REQLENS_DB_COUNT));
+    out.raw(DB_DUR);
+    nullableNumber(a.get(SemConv.REQLENS_DB_DURATION_NS));
+    end();
+  }
+
+  private void writeDb(SpanData span, Attributes a, String system) {
+    header(KIND_DB, span);
+    parent(span);
+    out.raw(DB_SYSTEM);
+    out.string(system);
+    out.raw(OPERATION);
+    out.string(SemConv.first(a, SemConv.DB_OPERATION_NAME, SemConv.DB_OPERATION_OLD));
+    out.raw(COLLECTION);
+    out.string(SemConv.first(a, SemConv.DB_COLLECTION_NAME, SemConv.DB_SQL_TABLE_OLD));
+    out.raw(QUERY);
+    out.string(queries.sanitize(SemConv.first(a, SemConv.DB_QUERY_TEXT, SemConv.DB_STATEMENT_OLD)));
+    duration(span);
+    out.raw(ROWS);
+    nullableNumber(a.get(SemConv.DB_RETURNED_ROWS));
+    out.raw(ERROR);
+    out.bool(isError(span));
+    end();
+  }
+
+  private void writeFn(SpanData span, Attributes a) {
+    header(KIND_FN, span);
+    parent(span);
+    out.raw(FN);
+    out.string(functionName(span, a));
+    duration(span);
+    out.raw(ERROR);
+    out.bool(isError(span));
+    end();
+  }
+
+  @Override
+  public void emit(ExceptionRecord r, String route) {
+    out.raw(KIND_META);
+    out.number(r.epochNanos);
+    out.raw(TRACE_ID);
+    out.string(r.traceId);
+    out.raw(SPAN_ID);
+    out.string(r.spanId);
+    out.raw(SERVICE);
+    out.string(r.service);
+    sampleRate(r.sampleRate);
+    out.raw(ROUTE);
+    out.string(route);
+    out.raw(EXCEPTION_TYPE);
+    out.string(r.type);
+    out.raw(EXCEPTION_VALUE);
+    out.string(r.message);
+    out.raw(TRACEBACK);
+    out.string(r.stacktrace);
+    end();
+  }
+
+  private void header(byte[] kind, SpanData span) {
+    SpanContext context = span.getSpanContext();
+    out.raw(kind);
+    out.number(span.getStartEpochNanos());
+    out.raw(TRACE_ID);
+    out.string(context.getTraceId());
+    out.raw(SPAN_ID);
+    out.string(context.getSpanId());
+    out.raw(SERVICE);
+    out.string(service(span.getResource()));
+    sampleRate(SampleRates.fromTraceState(context.getTraceState()));
+  }
+
+  private void sampleRate(double rate) {
+    if (Double.doubleToLongBits(rate) != Double.doubleToLongBits(cachedRate)) {
+      cachedRate = rate;
+      cachedRateJson = bytes(Double.toString(rate));
+    }
+    out.raw(SAMPLE_RATE);
+    out.raw(cachedRateJson);
+  }
+
+  private void parent(SpanData span) {
+    SpanContext parent = span.getParentSpanContext();
+    out.raw(PARENT);
+    out.string(parent.isValid() ? parent.getSpanId() : null);
+  }
+
+  private void duration(SpanData span) {
+    out.raw(DUR);
+    out.number(span.getEndEpochNanos() - span.getStartEpochNanos());
+  }
+
+  private void nullableNumber(Long v) {
+    if (v == null) {
+      out.nullValue();
+    } else {
+      out.number(v.longValue());
+    }
+  }
+
+  private void end() {
+    out.raw('}');
+    out.newline();
+  }
+
+  private String service(Resource resource) {
+    if (resource != cachedResource) {
+      cachedService = resource.getAttribute(FlatJsonEncoder.SERVICE_NAME);
+      cachedResource = resource;
+    }
+    return cachedService;
+  }
+
+  /** {@code http.route}, else the path (no query string either way), else null. */
+  static String route(Attributes a) {
+    String route = a.get(SemConv.HTTP_ROUTE);
+    return route != null ? SemConv.withoutQuery(route) : path(a);
+  }
+
+  /** {@code url.path}, else the old {@code http.target}; never with a query string. */
+  static String path(Attributes a) {
+    return SemConv.withoutQuery(SemConv.first(a, SemConv.URL_PATH, SemConv.HTTP_TARGET_OLD));
+  }
+
+  private static String functionName(SpanData span, Attributes a) {
+    String fn = a.get(SemConv.CODE_FUNCTION_NAME);
+    if (fn != null) {
+      return fn;
+    }
+    String function = a.get(SemConv.CODE_FUNCTION_OLD);
+    if (function != null) {
+      String namespace = a.get(SemConv.CODE_NAMESPACE_OLD);
+      return namespace == null ? function : namespace + "." + function;
+    }
+    return span.getName();
+  }
+
+  private static boolean isError(SpanData span) {
+    return span.getStatus().getStatusCode() == StatusCode.ERROR;
+  }
+
+  private static boolean hasException(List<EventData> events) {
+    for (int i = 0; i < events.size(); i++) {
+      if ("exception".equals(events.get(i).getName())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

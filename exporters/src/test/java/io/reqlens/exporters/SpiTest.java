@@ -1,0 +1,205 @@
+package io.reqlens.exporters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
+import io.opentelemetry.sdk.autoconfigure.spi.internal.DefaultConfigProperties;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.reqlens.exporters.internal.JsonlSpanExporterProvider;
+import io.reqlens.exporters.internal.ReqEventExporterProvider;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SPI wiring, SPI-built vs builder-built equivalence, toString, a second shutdown, bad config. */
+class SpiTest {
+
+  @TempDir Path tmp;
+
+  @Test
+  void autoconfigureWritesBothFileKindsAndEnablesBodySizes() {
+    Map<String, String> props = new HashMap<>();
+    props.put("otel.traces.exporter", "jsonl,req");
+    props.put("otel.metrics.exporter", "none");
+    props.put("otel.logs.exporter", "none");
+    props.put("otel.exporter.jsonl.directory", tmp.toString());
+    props.put("otel.exporter.jsonl.format", "flat");
+    props.put("otel.exporter.req.directory", tmp.toString());
+    AtomicReference<String> bodySizes = new AtomicReference<>();
+    OpenTelemetrySdk sdk =
+        AutoConfiguredOpenTelemetrySdk.builder()
+            .addPropertiesSupplier(() -> props)
+            .addPropertiesCustomizer(
+                config -> {
+                  bodySizes.set(
+                      config.getString(
+                          "otel.instrumentation.http.server.emit-experimental-telemetry"));
+                  return Collections.emptyMap();
+                })
+            .disableShutdownHook()
+            .build()
+            .getOpenTelemetrySdk();
+    Tracer tracer = sdk.getTracer("test");
+    Span span =
+        tracer
+            .spanBuilder("GET /x")
+            .setSpanKind(io.opentelemetry.api.trace.SpanKind.SERVER)
+            .setAttribute("http.route", "/x")
+            .startSpan();
+    span.end();
+    sdk.close();
+    assertThat(bodySizes.get()).isEqualTo("true");
+    assertThat(Files2.lines(tmp, "spans")).hasSize(1);
+    assertThat(Files2.lines(tmp, "events"))
+        .hasSize(1)
+        .allMatch(l -> l.contains("\"route\":\"/x\""));
+  }
+
+  @Test
+  void aUserSettingWinsOverTheBodySizeDefault() {
+    String key = "otel.instrumentation.http.server.emit-experimental-telemetry";
+    AtomicReference<String> bodySizes = new AtomicReference<>();
+    System.setProperty(key, "false"); // as -D on the command line
+    try {
+      AutoConfiguredOpenTelemetrySdk.builder()
+          .addPropertiesSupplier(
+              () ->
+                  Map.of(
+                      "otel.traces.exporter",
+                      "none",
+                      "otel.metrics.exporter",
+                      "none",
+                      "otel.logs.exporter",
+                      "none"))
+          .addPropertiesCustomizer(
+              config -> {
+                bodySizes.set(config.getString(key));
+                return Collections.emptyMap();
+              })
+          .disableShutdownHook()
+          .build()
+          .getOpenTelemetrySdk()
+          .close();
+    } finally {
+      System.clearProperty(key);
+    }
+    assertThat(bodySizes.get()).isEqualTo("false");
+  }
+
+  @Test
+  void spiBuiltEqualsBuilderBuilt() {
+    Path a = tmp.resolve("a");
+    Path b = tmp.resolve("b");
+    Map<String, String> props = new HashMap<>();
+    props.put("otel.exporter.jsonl.directory", a.toString());
+    props.put("otel.exporter.jsonl.format", "FLAT");
+    props.put("otel.exporter.jsonl.rotate.bytes", "1MiB");
+    props.put("otel.exporter.jsonl.rotate.interval", "30s");
+    props.put("otel.exporter.jsonl.retain.bytes", "64mb");
+    SpanExporter spi =
+        new JsonlSpanExporterProvider()
+            .createExporter(DefaultConfigProperties.createFromMap(props));
+    SpanExporter built =
+        JsonlSpanExporter.builder()
+            .setDirectory(b)
+            .setFormat(JsonlSpanExporter.Format.FLAT)
+            .setRotateBytes(1 << 20)
+            .setRotateInterval(30, TimeUnit.SECONDS)
+            .setRetainBytes(64L << 20)
+            .build();
+    assertThat(spi.toString()).isEqualTo(built.toString().replace(b.toString(), a.toString()));
+    assertThat(spi.toString())
+        .isEqualTo(
+            "JsonlSpanExporter{format=flat, directory="
+                + a
+                + ", rotateBytes=1048576, rotateInterval=PT30S, retainBytes=67108864}");
+    spi.export(TestSpans.request());
+    built.export(TestSpans.request());
+    spi.shutdown();
+    built.shutdown();
+    assertThat(Files2.lines(a, "spans")).isEqualTo(Files2.lines(b, "spans")).hasSize(3);
+
+    Map<String, String> req = Map.of("otel.exporter.req.directory", a.toString());
+    SpanExporter reqSpi =
+        new ReqEventExporterProvider().createExporter(DefaultConfigProperties.createFromMap(req));
+    SpanExporter reqBuilt = ReqEventExporter.builder().setDirectory(b).build();
+    reqSpi.export(TestSpans.request());
+    reqBuilt.export(TestSpans.request());
+    assertThat(reqSpi.toString())
+        .isEqualTo(
+            "ReqEventExporter{directory="
+                + a
+                + ", rotateBytes=16777216, rotateInterval=PT5M, retainBytes=536870912}");
+    reqSpi.shutdown();
+    reqBuilt.shutdown();
+    assertThat(Files2.lines(a, "events")).isEqualTo(Files2.lines(b, "events")).hasSize(4);
+  }
+
+  @Test
+  void defaultsAreTheDocumentedOnes() {
+    assertThat(JsonlSpanExporter.builder().build().toString())
+        .isEqualTo(
+            "JsonlSpanExporter{format=otlp, directory=reqlens-data, rotateBytes=16777216,"
+                + " rotateInterval=PT5M, retainBytes=536870912}");
+  }
+
+  @Test
+  void secondShutdownIsHarmlessAndExportAfterShutdownFails() {
+    SpanExporter exporter = ReqEventExporter.builder().setDirectory(tmp).build();
+    assertThat(exporter.shutdown().isSuccess()).isTrue();
+    assertThat(exporter.shutdown().isSuccess()).isTrue();
+    CompletableResultCode result = exporter.export(TestSpans.request());
+    assertThat(result.isSuccess()).isFalse();
+  }
+
+  @Test
+  void invalidValuesNameKeyValueAndWhatIsAccepted() {
+    assertThatThrownBy(
+            () ->
+                new JsonlSpanExporterProvider()
+                    .createExporter(
+                        DefaultConfigProperties.createFromMap(
+                            Map.of("otel.exporter.jsonl.format", "xml"))))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("OTEL_EXPORTER_JSONL_FORMAT")
+        .hasMessageContaining("'xml'")
+        .hasMessageContaining("otlp or flat");
+    assertThatThrownBy(
+            () ->
+                new ReqEventExporterProvider()
+                    .createExporter(
+                        DefaultConfigProperties.createFromMap(
+                            Map.of("otel.exporter.req.rotate.bytes", "lots"))))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("OTEL_EXPORTER_REQ_ROTATE_BYTES")
+        .hasMessageContaining("'lots'")
+        .hasMessageContaining("16MiB");
+    assertThatThrownBy(
+            () ->
+                new ReqEventExporterProvider()
+                    .createExporter(
+                        DefaultConfigProperties.createFromMap(
+                            Map.of("otel.exporter.req.rotate.interval", "-5m"))))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("OTEL_EXPORTER_REQ_ROTATE_INTERVAL");
+    assertThatThrownBy(
+            () ->
+                new JsonlSpanExporterProvider()
+                    .createExporter(
+                        DefaultConfigProperties.createFromMap(
+                            Map.of("otel.exporter.jsonl.retain.bytes", "0"))))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("OTEL_EXPORTER_JSONL_RETAIN_BYTES");
+  }
+}
