@@ -14,6 +14,7 @@ final class ExceptionRecord {
   final String traceId;
   final String spanId;
   final String service;
+  final String serviceVersion;
   final double sampleRate;
   final String type;
   final String message;
@@ -25,6 +26,7 @@ final class ExceptionRecord {
       String traceId,
       String spanId,
       String service,
+      String serviceVersion,
       double sampleRate,
       String type,
       String message,
@@ -34,6 +36,7 @@ final class ExceptionRecord {
     this.traceId = traceId;
     this.spanId = spanId;
     this.service = service;
+    this.serviceVersion = serviceVersion;
     this.sampleRate = sampleRate;
     this.type = type;
     this.message = message;
@@ -47,6 +50,7 @@ final class ExceptionRecord {
       String traceId,
       String spanId,
       String service,
+      String serviceVersion,
       double sampleRate,
       long nowNanos) {
     if (!"exception".equals(event.getName())) {
@@ -70,6 +74,7 @@ final class ExceptionRecord {
         traceId,
         spanId,
         service,
+        serviceVersion,
         sampleRate,
         type,
         message,

@@ -2,6 +2,7 @@ package io.reqlens.exporters;
 
 import static io.reqlens.exporters.JsonWriter.bytes;
 
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
@@ -10,7 +11,7 @@ import io.opentelemetry.sdk.common.Clock;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.reqlens.sampler.internal.SampleRates;
+import io.reqlens.sampler.ReqlensSampler;
 import java.util.Collection;
 import java.util.List;
 
@@ -23,13 +24,17 @@ import java.util.List;
  */
 final class ReqEventEncoder implements SpanEncoder, LocalTraceExceptions.Sink {
 
-  private static final byte[] KIND_REQ = bytes("{\"kind\":\"REQ\",\"ts_ns\":");
-  private static final byte[] KIND_DB = bytes("{\"kind\":\"DB\",\"ts_ns\":");
-  private static final byte[] KIND_FN = bytes("{\"kind\":\"FN\",\"ts_ns\":");
-  private static final byte[] KIND_META = bytes("{\"kind\":\"REQ_META\",\"ts_ns\":");
+  /** Schema version written as {@code "v"} on every line; readers reject larger ones. */
+  static final int SCHEMA_VERSION = 1;
+
+  private static final byte[] KIND_REQ = bytes("{\"kind\":\"REQ\",\"v\":" + SCHEMA_VERSION + ",\"ts_ns\":");
+  private static final byte[] KIND_DB = bytes("{\"kind\":\"DB\",\"v\":" + SCHEMA_VERSION + ",\"ts_ns\":");
+  private static final byte[] KIND_FN = bytes("{\"kind\":\"FN\",\"v\":" + SCHEMA_VERSION + ",\"ts_ns\":");
+  private static final byte[] KIND_META = bytes("{\"kind\":\"REQ_META\",\"v\":" + SCHEMA_VERSION + ",\"ts_ns\":");
   private static final byte[] TRACE_ID = bytes(",\"trace_id\":");
   private static final byte[] SPAN_ID = bytes(",\"span_id\":");
   private static final byte[] SERVICE = bytes(",\"service\":");
+  private static final byte[] SERVICE_VERSION = bytes(",\"service_version\":");
   private static final byte[] SAMPLE_RATE = bytes(",\"sample_rate\":");
   private static final byte[] METHOD = bytes(",\"method\":");
   private static final byte[] ROUTE = bytes(",\"route\":");
@@ -52,6 +57,9 @@ final class ReqEventEncoder implements SpanEncoder, LocalTraceExceptions.Sink {
   private static final byte[] EXCEPTION_VALUE = bytes(",\"exception_value\":");
   private static final byte[] TRACEBACK = bytes(",\"traceback\":");
 
+  private static final AttributeKey<String> SERVICE_VERSION_KEY =
+      AttributeKey.stringKey("service.version");
+
   private final Clock clock;
   private final LocalTraceExceptions exceptions = new LocalTraceExceptions();
   private final SanitizedQueries queries = new SanitizedQueries();
@@ -60,6 +68,7 @@ final class ReqEventEncoder implements SpanEncoder, LocalTraceExceptions.Sink {
   // One-entry caches: a process has one Resource, and most spans share one sampling rate.
   private Resource cachedResource;
   private String cachedService;
+  private String cachedServiceVersion;
   private double cachedRate = Double.NaN;
   private byte[] cachedRateJson;
 
@@ -134,7 +143,8 @@ final class ReqEventEncoder implements SpanEncoder, LocalTraceExceptions.Sink {
                 traceId,
                 span.getSpanContext().getSpanId(),
                 service(span.getResource()),
-                SampleRates.fromTraceState(span.getSpanContext().getTraceState()),
+                cachedServiceVersion,
+                ReqlensSampler.sampleRate(span.getSpanContext().getTraceState()),
                 now);
         if (r != null) {
           exceptions.exception(r, now, this);
@@ -211,6 +221,8 @@ final class ReqEventEncoder implements SpanEncoder, LocalTraceExceptions.Sink {
     out.string(r.spanId);
     out.raw(SERVICE);
     out.string(r.service);
+    out.raw(SERVICE_VERSION);
+    out.string(r.serviceVersion);
     sampleRate(r.sampleRate);
     out.raw(ROUTE);
     out.string(route);
@@ -233,7 +245,9 @@ final class ReqEventEncoder implements SpanEncoder, LocalTraceExceptions.Sink {
     out.string(context.getSpanId());
     out.raw(SERVICE);
     out.string(service(span.getResource()));
-    sampleRate(SampleRates.fromTraceState(context.getTraceState()));
+    out.raw(SERVICE_VERSION);
+    out.string(cachedServiceVersion);
+    sampleRate(ReqlensSampler.sampleRate(context.getTraceState()));
   }
 
   private void sampleRate(double rate) {
@@ -272,6 +286,7 @@ final class ReqEventEncoder implements SpanEncoder, LocalTraceExceptions.Sink {
   private String service(Resource resource) {
     if (resource != cachedResource) {
       cachedService = resource.getAttribute(FlatJsonEncoder.SERVICE_NAME);
+      cachedServiceVersion = resource.getAttribute(SERVICE_VERSION_KEY);
       cachedResource = resource;
     }
     return cachedService;

@@ -36,10 +36,12 @@ class ReqEventEncoderTest {
     assertThat(fieldNames(req))
         .containsExactly(
             "kind",
+            "v",
             "ts_ns",
             "trace_id",
             "span_id",
             "service",
+            "service_version",
             "sample_rate",
             "method",
             "route",

@@ -80,21 +80,38 @@ final class ConsistentProbability {
   }
 
   /**
-   * Parses {@code th} from an {@code ot} tracestate value; returns -1 when absent or malformed.
+   * Parses {@code th} from an {@code ot} tracestate value without allocating; returns -1 when absent
+   * or malformed.
    */
   static long parseThreshold(String otValue) {
     if (otValue == null) {
       return -1;
     }
-    String th = subKey(otValue, "th");
-    if (th == null || th.isEmpty() || th.length() > 14) {
+    int start = 0;
+    while (start < otValue.length()) {
+      int end = otValue.indexOf(';', start);
+      if (end < 0) {
+        end = otValue.length();
+      }
+      if (otValue.startsWith("th:", start)) {
+        return parseHex(otValue, start + 3, end);
+      }
+      start = end + 1;
+    }
+    return -1;
+  }
+
+  /** 1 to 14 lowercase hex digits, right-padded with zeros to 14 (56 bits); else -1. */
+  private static long parseHex(String s, int from, int to) {
+    int len = to - from;
+    if (len < 1 || len > 14) {
       return -1;
     }
     long t = 0;
     for (int i = 0; i < 14; i++) {
-      int d;
-      if (i < th.length()) {
-        char c = th.charAt(i);
+      int d = 0;
+      if (i < len) {
+        char c = s.charAt(from + i);
         if (c >= '0' && c <= '9') {
           d = c - '0';
         } else if (c >= 'a' && c <= 'f') {
@@ -102,12 +119,16 @@ final class ConsistentProbability {
         } else {
           return -1;
         }
-      } else {
-        d = 0;
       }
       t = (t << 4) | d;
     }
     return t;
+  }
+
+  /** The probability the {@code ot=th:} threshold of {@code traceState} stands for; 1.0 if none. */
+  static double sampleRate(TraceState traceState) {
+    long threshold = parseThreshold(traceState.get(OT_KEY));
+    return threshold < 0 ? 1.0 : probability(threshold);
   }
 
   /** Returns {@code traceState} with {@code ot} holding {@code th:<threshold>} (others kept). */

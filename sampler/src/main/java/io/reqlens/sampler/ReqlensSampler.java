@@ -5,6 +5,7 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
@@ -123,6 +124,16 @@ public final class ReqlensSampler implements Sampler {
     }
     return excludedRoutes.matches(attributes.get(URL_PATH))
         || excludedRoutes.matches(attributes.get(HTTP_ROUTE));
+  }
+
+  /**
+   * Returns the probability with which a span carrying {@code traceState} was kept, read from its
+   * OTEP 235 threshold ({@code ot=th:HEX}); 1.0 when there is none (kept by a rule, a parent without
+   * a threshold, an error or slowness) or it is malformed. Counts re-weighted by its inverse
+   * estimate the true number of requests. Allocates nothing.
+   */
+  public static double sampleRate(TraceState traceState) {
+    return ConsistentProbability.sampleRate(traceState);
   }
 
   /** The excluded routes this sampler drops at span start. */
