@@ -87,6 +87,7 @@ final class SqlAnalyzer implements SqlLexer.Listener {
         return;
       case SEEK_TABLE_KEYWORD:
         if (is(sql, start, end, "TABLE")) {
+          operation = operation + " TABLE"; // CREATE TABLE, like the agent's query summary
           state = State.EXPECT_NAME;
         } else if (!isOneOf(sql, start, end, "TEMPORARY", "TEMP", "GLOBAL", "LOCAL", "MEMORY",
             "CACHED", "UNLOGGED", "OR", "REPLACE")) {
@@ -94,7 +95,9 @@ final class SqlAnalyzer implements SqlLexer.Listener {
         }
         return;
       case EXPECT_NAME:
-        if (!isOneOf(sql, start, end, "INTO", "FROM", "ONLY", "IGNORE", "LOW_PRIORITY", "IF",
+        if ("TRUNCATE".equals(operation) && is(sql, start, end, "TABLE")) {
+          operation = "TRUNCATE TABLE";
+        } else if (!isOneOf(sql, start, end, "INTO", "FROM", "ONLY", "IGNORE", "LOW_PRIORITY", "IF",
             "NOT", "EXISTS", "TABLE")) {
           namePart(sql, start, end);
         }

@@ -103,9 +103,11 @@ class SqlSanitizerTest {
     op("UPDATE \"Orders\" SET a = 1", "UPDATE", "Orders");
     op("DELETE FROM sch.items WHERE 1 = 1", "DELETE", "sch.items");
     op("MERGE INTO t USING u ON (1 = 1)", "MERGE", "t");
-    op("CREATE TABLE IF NOT EXISTS t2 (id INT)", "CREATE", "t2");
+    op("CREATE TABLE IF NOT EXISTS t2 (id INT)", "CREATE TABLE", "t2");
+    op("CREATE CACHED TABLE t4 (id INT)", "CREATE TABLE", "t4");
+    op("TRUNCATE TABLE t5", "TRUNCATE TABLE", "t5");
     op("CREATE INDEX i ON t (a)", "CREATE", null);
-    op("DROP TABLE t3", "DROP", "t3");
+    op("DROP TABLE t3", "DROP TABLE", "t3");
     op("WITH x AS (SELECT 1 FROM y) SELECT * FROM x", "SELECT", "x");
     op("(SELECT a FROM t)", "SELECT", "t");
     op("{call proc(?)}", "CALL", null);
