@@ -36,8 +36,11 @@ final class TelemetryFilter implements Filter {
     Object seen = req.getAttribute(ServletExchange.ATTRIBUTE);
     if (seen instanceof ServletExchange && ((ServletExchange) seen).context() != null) {
       // an ASYNC, FORWARD, INCLUDE or ERROR dispatch of a request we already trace
-      try (Scope ignored = ((ServletExchange) seen).context().makeCurrent()) {
+      Scope scope = ((ServletExchange) seen).context().makeCurrent();
+      try {
         chain.doFilter(req, res);
+      } finally {
+        scope.close();
       }
       return;
     }
