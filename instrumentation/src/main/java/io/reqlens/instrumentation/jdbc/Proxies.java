@@ -34,7 +34,7 @@ final class Proxies {
 
   private Proxies() {}
 
-  /** A proxy for {@code target} implementing {@code jdbcType} and the target's public interfaces. */
+  /** A proxy implementing {@code jdbcType} and every public interface of {@code target}. */
   static <T> T create(Class<T> jdbcType, Object target, InvocationHandler handler) {
     ClassLoader loader = target.getClass().getClassLoader();
     if (loader != null) {

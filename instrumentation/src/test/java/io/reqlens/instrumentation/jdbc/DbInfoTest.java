@@ -6,7 +6,8 @@ import org.junit.jupiter.api.Test;
 
 class DbInfoTest {
 
-  private static void parses(String url, String system, String namespace, String host, Integer port) {
+  private static void parses(
+      String url, String system, String namespace, String host, Integer port) {
     DbInfo info = DbInfo.fromUrl(url);
     assertThat(info.systemName()).as(url).isEqualTo(system);
     assertThat(info.namespace()).as(url).isEqualTo(namespace);

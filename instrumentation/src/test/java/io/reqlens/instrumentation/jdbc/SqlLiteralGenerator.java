@@ -178,7 +178,8 @@ final class SqlLiteralGenerator {
   }
 
   private String exponent() {
-    return (char) ('1' + random.nextInt(9)) + "." + digits(6, 8) + (random.nextBoolean() ? "E" : "e")
+    return (char) ('1' + random.nextInt(9)) + "." + digits(6, 8)
+        + (random.nextBoolean() ? "E" : "e")
         + (random.nextBoolean() ? "-" : "+") + random.nextInt(10);
   }
 

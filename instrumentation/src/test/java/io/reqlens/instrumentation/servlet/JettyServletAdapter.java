@@ -70,8 +70,8 @@ final class JettyServletAdapter implements HttpServerAdapter {
     context.addServlet(servlet((req, resp) -> {
       throw new IllegalStateException("boom");
     }), "/exception");
-    context.addServlet(servlet((req, resp) -> req.getInputStream().transferTo(resp.getOutputStream())),
-        "/echo");
+    context.addServlet(
+        servlet((req, resp) -> req.getInputStream().transferTo(resp.getOutputStream())), "/echo");
     context.addServlet(servlet((req, resp) -> {
       telemetry.openTelemetry().getTracer("test").spanBuilder("child").startSpan().end();
       resp.getWriter().write("child of " + Span.current().getSpanContext().getSpanId());

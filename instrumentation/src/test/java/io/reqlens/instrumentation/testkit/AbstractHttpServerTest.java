@@ -147,10 +147,11 @@ public abstract class AbstractHttpServerTest {
         .containsEntry("http.response.body.size", 6L)
         .containsEntry("http.request.body.size", 0L)
         .doesNotContainKey("url.query");
-    assertThat(span.attributes().get("http.route")).isEqualTo(adapter.expectedRoute(Endpoint.HELLO));
+    assertThat(span.attribute("http.route")).isEqualTo(adapter.expectedRoute(Endpoint.HELLO));
     assertThat(span.allText()).noneMatch(text -> text.contains("s3cr3t"));
     assertThat(span.attributes().keySet())
-        .noneMatch(key -> key.startsWith("http.request.header") || key.startsWith("http.response.header"));
+        .noneMatch(key -> key.startsWith("http.request.header")
+            || key.startsWith("http.response.header"));
   }
 
   @Test
@@ -265,7 +266,8 @@ public abstract class AbstractHttpServerTest {
     HttpResponse<byte[]> response =
         client.send(
             HttpRequest.newBuilder(base.resolve("/echo"))
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
                 .build(),
             HttpResponse.BodyHandlers.ofByteArray());
     assertThat(response.body()).isEqualTo(body);
@@ -310,7 +312,8 @@ public abstract class AbstractHttpServerTest {
 
     List<SpanView> spans = take(2);
     SpanView child = spans.stream().filter(s -> s.name().equals("child")).findFirst().orElseThrow();
-    SpanView server = spans.stream().filter(s -> s.kind().equals("SERVER")).findFirst().orElseThrow();
+    SpanView server =
+        spans.stream().filter(s -> s.kind().equals("SERVER")).findFirst().orElseThrow();
     assertThat(child.kind()).isEqualTo("INTERNAL");
     assertThat(child.traceId()).isEqualTo(server.traceId());
     assertThat(child.parentSpanId()).isEqualTo(server.spanId());

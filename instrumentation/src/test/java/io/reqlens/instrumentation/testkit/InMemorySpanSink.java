@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A {@link SpanSink} over the SDK's {@link InMemorySpanExporter} (behind a SimpleSpanProcessor). */
+/** A {@link SpanSink} over the SDK's {@link InMemorySpanExporter} behind a SimpleSpanProcessor. */
 public final class InMemorySpanSink implements SpanSink {
 
   private final InMemorySpanExporter exporter;

@@ -243,6 +243,7 @@ final class SqlAnalyzer implements SqlLexer.Listener {
   }
 
   private static boolean is(String sql, int start, int end, String keyword) {
-    return end - start == keyword.length() && sql.regionMatches(true, start, keyword, 0, end - start);
+    return end - start == keyword.length()
+        && sql.regionMatches(true, start, keyword, 0, end - start);
   }
 }

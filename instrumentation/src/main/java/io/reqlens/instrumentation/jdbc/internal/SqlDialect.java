@@ -7,7 +7,7 @@ package io.reqlens.instrumentation.jdbc.internal;
  * at any time.
  */
 public enum SqlDialect {
-  /** {@code '…'} strings with {@code ''} escapes, {@code "…"} identifiers (H2, Derby, Oracle…). */
+  /** {@code '…'} strings with {@code ''} escapes and {@code "…"} identifiers: H2, Oracle… */
   ANSI,
   /** ANSI plus {@code E'…'} strings with backslash escapes and {@code $tag$…$tag$} strings. */
   POSTGRESQL,

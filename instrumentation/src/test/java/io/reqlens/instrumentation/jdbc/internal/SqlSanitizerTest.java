@@ -88,7 +88,8 @@ class SqlSanitizerTest {
       assertThat(text(dialect, "SELECT 'a\\' , 'x', secret, 'y'")).as(dialect.name())
           .doesNotContain("secret");
     }
-    assertThat(text(SqlDialect.UNKNOWN, "SELECT \"maybe a string\", $$x$$")).isEqualTo("SELECT ?, ?");
+    assertThat(text(SqlDialect.UNKNOWN, "SELECT \"maybe a string\", $$x$$"))
+        .isEqualTo("SELECT ?, ?");
   }
 
   @Test
