@@ -191,7 +191,8 @@ final class ReqEventEncoder implements SpanEncoder, LocalTraceExceptions.Sink {
     out.raw(COLLECTION);
     out.string(SemConv.first(a, SemConv.DB_COLLECTION_NAME, SemConv.DB_SQL_TABLE_OLD));
     out.raw(QUERY);
-    out.string(queries.sanitize(SemConv.first(a, SemConv.DB_QUERY_TEXT, SemConv.DB_STATEMENT_OLD)));
+    out.string(
+        queries.sanitize(system, SemConv.first(a, SemConv.DB_QUERY_TEXT, SemConv.DB_STATEMENT_OLD)));
     duration(span);
     out.raw(ROWS);
     nullableNumber(a.get(SemConv.DB_RETURNED_ROWS));

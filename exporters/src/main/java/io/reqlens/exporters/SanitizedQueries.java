@@ -1,38 +1,88 @@
 package io.reqlens.exporters;
 
+import io.reqlens.sampler.internal.sql.SqlDialect;
+import io.reqlens.sampler.internal.sql.SqlSanitizer;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@link SqlSanitizer} with a small LRU cache: an app runs few distinct statements, so most DB
- * spans cost a hash lookup instead of a tokenizer pass and a new string. Bounded in entries and in
- * key length. Not thread-safe: used under the exporter's lock.
+ * SQL as it may reach a file: sanitized again with the shared {@link SqlSanitizer} (literals →
+ * {@code ?}, comments dropped) even when the instrumentation already did, then normalized so one
+ * statement shape groups under one text — whitespace runs become one space, {@code IN (?, ?, ?)}
+ * becomes {@code IN (?)} — and capped at {@value #MAX_LENGTH} characters.
+ *
+ * <p>The dialect comes from {@code db.system.name} when known; otherwise every dialect's reading is
+ * applied and whatever any of them calls a literal is hidden.
+ *
+ * <p>Why a cache? An app runs few distinct statements, so most database spans cost a hash lookup
+ * instead of a lexer pass and new strings. Bounded in entries and key length. Not thread-safe: used
+ * under the exporter's lock.
  */
 final class SanitizedQueries {
 
   static final int MAX_ENTRIES = 512;
   static final int MAX_CACHED_LENGTH = 2048;
+  static final int MAX_LENGTH = 4096;
 
-  private final Map<String, String> cache =
-      new LinkedHashMap<String, String>(MAX_ENTRIES * 2, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-          return size() > MAX_ENTRIES;
-        }
-      };
+  private final Map<SqlDialect, SqlSanitizer> sanitizers = new EnumMap<>(SqlDialect.class);
+  private final Map<SqlDialect, Map<String, String>> caches = new EnumMap<>(SqlDialect.class);
 
+  /** Sanitizes a statement of an unknown database. */
   String sanitize(String sql) {
+    return sanitize(null, sql);
+  }
+
+  /** Sanitizes a statement of the database named by {@code db.system.name} (may be null). */
+  String sanitize(String dbSystem, String sql) {
     if (sql == null) {
       return null;
     }
+    SqlDialect dialect = SqlDialect.forSystem(dbSystem);
     if (sql.length() > MAX_CACHED_LENGTH) {
-      return SqlSanitizer.sanitize(sql);
+      return compute(dialect, sql);
     }
+    Map<String, String> cache = caches.computeIfAbsent(dialect, d -> lru());
     String sanitized = cache.get(sql);
     if (sanitized == null) {
-      sanitized = SqlSanitizer.sanitize(sql);
+      sanitized = compute(dialect, sql);
       cache.put(sql, sanitized);
     }
     return sanitized;
+  }
+
+  private String compute(SqlDialect dialect, String sql) {
+    String text =
+        sanitizers.computeIfAbsent(dialect, SqlSanitizer::create).sanitize(sql).queryText();
+    String normalized = InLists.collapse(collapseWhitespace(text));
+    return normalized.length() > MAX_LENGTH ? normalized.substring(0, MAX_LENGTH) : normalized;
+  }
+
+  /** Runs of whitespace become one space; none at either end. Cached, so kept simple. */
+  private static String collapseWhitespace(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    boolean pendingSpace = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isWhitespace(c)) {
+        pendingSpace = out.length() > 0;
+      } else {
+        if (pendingSpace) {
+          out.append(' ');
+          pendingSpace = false;
+        }
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static Map<String, String> lru() {
+    return new LinkedHashMap<String, String>(64, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+        return size() > MAX_ENTRIES;
+      }
+    };
   }
 }

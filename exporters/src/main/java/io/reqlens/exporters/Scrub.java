@@ -5,7 +5,7 @@ package io.reqlens.exporters;
  * instrumentation was configured to capture, no header, cookie, query string or SQL literal is
  * written. Headers ({@code http.request.header.*}, {@code http.response.header.*}, where cookies
  * live) and {@code url.query} are left out; URLs and targets lose their query string; SQL ({@code
- * db.query.text}, {@code db.statement}) goes through {@link SqlSanitizer}.
+ * db.query.text}, {@code db.statement}) goes through {@link SanitizedQueries}.
  */
 final class Scrub {
 

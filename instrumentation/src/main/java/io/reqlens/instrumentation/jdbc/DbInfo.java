@@ -1,7 +1,7 @@
 package io.reqlens.instrumentation.jdbc;
 
-import io.reqlens.instrumentation.jdbc.internal.SqlDialect;
-import io.reqlens.instrumentation.jdbc.internal.SqlSanitizer;
+import io.reqlens.sampler.internal.sql.SqlDialect;
+import io.reqlens.sampler.internal.sql.SqlSanitizer;
 import java.util.Locale;
 
 /** What is known about one database: from its JDBC URL, once per DataSource or Connection. */

@@ -1,6 +1,6 @@
 package io.reqlens.instrumentation.jdbc;
 
-import io.reqlens.instrumentation.jdbc.internal.SanitizedSql;
+import io.reqlens.sampler.internal.sql.SanitizedSql;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;

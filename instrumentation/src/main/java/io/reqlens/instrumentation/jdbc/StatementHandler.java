@@ -1,6 +1,6 @@
 package io.reqlens.instrumentation.jdbc;
 
-import io.reqlens.instrumentation.jdbc.internal.SanitizedSql;
+import io.reqlens.sampler.internal.sql.SanitizedSql;
 import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.util.ArrayList;

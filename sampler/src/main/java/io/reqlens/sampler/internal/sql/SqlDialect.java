@@ -1,4 +1,4 @@
-package io.reqlens.instrumentation.jdbc.internal;
+package io.reqlens.sampler.internal.sql;
 
 /**
  * How a database writes literals, as far as the sanitizer needs to know.

@@ -1,4 +1,4 @@
-package io.reqlens.instrumentation.jdbc.internal;
+package io.reqlens.sampler.internal.sql;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package io.reqlens.instrumentation.jdbc.internal;
+package io.reqlens.sampler.internal.sql;
 
 /**
  * A statement with every literal replaced by {@code ?} and comments removed, plus what it does.

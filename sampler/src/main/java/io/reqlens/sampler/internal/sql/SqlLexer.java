@@ -1,4 +1,4 @@
-package io.reqlens.instrumentation.jdbc.internal;
+package io.reqlens.sampler.internal.sql;
 
 /**
  * One reading of a SQL text: finds literals and comments and reports the tokens between them.

@@ -1,4 +1,4 @@
-package io.reqlens.instrumentation.jdbc.internal;
+package io.reqlens.sampler.internal.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
