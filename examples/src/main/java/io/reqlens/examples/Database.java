@@ -17,7 +17,8 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * start. Every query goes through JDBC, so the agent's JDBC instrumentation makes one database
  * CLIENT span per statement.
  *
- * <p>The {@link DataSource} is injected: library mode (no agent) will pass a wrapped one.
+ * <p>The {@link DataSource} is injected: library mode (no agent) passes one wrapped by the Reqlens
+ * JDBC instrumentation.
  */
 public final class Database {
 
@@ -41,8 +42,13 @@ public final class Database {
 
   /** Creates a fresh in-memory database (H2's own connection pool), with schema and seed. */
   public static Database inMemory() {
+    return on(inMemoryDataSource());
+  }
+
+  /** The in-memory database's pool, empty: for {@link #on} after wrapping it (library mode). */
+  public static DataSource inMemoryDataSource() {
     // DB_CLOSE_DELAY=-1 keeps the database while the pool has no open connection.
-    return on(JdbcConnectionPool.create("jdbc:h2:mem:reqlens;DB_CLOSE_DELAY=-1", "sa", ""));
+    return JdbcConnectionPool.create("jdbc:h2:mem:reqlens;DB_CLOSE_DELAY=-1", "sa", "");
   }
 
   /** Uses {@code dataSource}, creating and seeding the tables. */

@@ -1,9 +1,11 @@
 package io.reqlens.examples;
 
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
+import java.util.function.Consumer;
 
 /**
  * The Reqlens example service: Javalin 7 (Jetty 12) over an embedded H2 database, listening on
@@ -11,11 +13,15 @@ import java.util.EnumSet;
  * port). When ready it prints exactly one line, {@code reqlens-example listening on
  * http://127.0.0.1:<port>}, which the end-to-end harness and the demo wait for.
  *
- * <p>Run it under the OpenTelemetry Java agent (with the Reqlens extension) to trace it; the
- * service itself only uses the OpenTelemetry API, for the {@code traceresponse} header. Library
- * mode (no agent) will plug in at two seams: {@link Database#on} takes a wrapped {@code
- * DataSource}, and {@link #create} is where a tracing servlet filter joins {@link
- * TraceResponseFilter}.
+ * <p>Two ways to trace it, configured by the same {@code OTEL_*} keys:
+ *
+ * <ul>
+ *   <li>agent mode: run it under the OpenTelemetry Java agent with the Reqlens extension. The
+ *       service itself only uses the OpenTelemetry API (bridged by the agent), for the {@code
+ *       traceresponse} header, the exception event and the {@code /kit/child} span;
+ *   <li>library mode: {@code java -jar reqlens-example.jar --library}, no agent: see {@link
+ *       LibraryMode}.
+ * </ul>
  */
 public final class ExampleApp {
 
@@ -25,26 +31,45 @@ public final class ExampleApp {
   /** The readiness line's prefix; the full line ends with the base URL. */
   public static final String READY_PREFIX = "reqlens-example listening on ";
 
+  /** The argument that selects library mode (tracing without the agent). */
+  public static final String LIBRARY_ARGUMENT = LibraryMode.ARGUMENT;
+
   static final String HOST = "127.0.0.1";
 
   private ExampleApp() {}
 
   public static void main(String[] args) {
-    if (args.length > 0) {
-      System.err.println("usage: java -jar reqlens-example.jar  (configure with PORT and OTEL_*)");
+    boolean library = args.length == 1 && args[0].equals(LIBRARY_ARGUMENT);
+    if (args.length > 0 && !library) {
+      System.err.println(
+          "usage: java -jar reqlens-example.jar ["
+              + LIBRARY_ARGUMENT
+              + "]  (configure with PORT and OTEL_*)");
       System.exit(2);
     }
     int port = port(System.getenv("PORT"));
-    Javalin app = create(Database.inMemory()).start(HOST, port);
+    Javalin app;
+    if (library) {
+      LibraryMode tracing = LibraryMode.start();
+      app = create(Database.on(tracing.wrap(Database.inMemoryDataSource())), tracing::configure);
+    } else {
+      app = create(Database.inMemory(), config -> {});
+    }
+    app.start(HOST, port);
     System.out.println(READY_PREFIX + "http://" + HOST + ":" + app.port());
     System.out.flush();
   }
 
-  /** Builds the service (not started). */
-  static Javalin create(Database db) {
+  /**
+   * Builds the service (not started).
+   *
+   * @param tracing adds library-mode tracing to the configuration first (nothing in agent mode)
+   */
+  static Javalin create(Database db, Consumer<JavalinConfig> tracing) {
     return Javalin.create(
         config -> {
           config.startup.showJavalinBanner = false;
+          tracing.accept(config); // first: its filter must wrap TraceResponseFilter
           config.staticFiles.add(
               files -> {
                 files.hostedPath = "/static";
