@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /health} and {@code GET /healthz}: one {@code SELECT 1} each.
  * </ul>
  *
- * <p>{@code GET /static/app.css} is a classpath file, served by {@link ExampleApp}.
+ * <p>{@code GET /static/app.css} is a classpath file, served by {@link ExampleApp}. The test kit's
+ * endpoints are under {@code /kit} ({@link KitRoutes}).
  */
 final class ApiRoutes {
 
@@ -53,6 +54,7 @@ final class ApiRoutes {
         });
     routes.get("/health", this::health);
     routes.get("/healthz", this::health);
+    KitRoutes.register(routes);
     routes.exception(Exception.class, ApiRoutes::serverError);
   }
 

@@ -82,8 +82,7 @@ final class LibraryMode {
     Filter tracing = ServletTelemetry.create(openTelemetry).createFilter();
     config.jetty.modifyServletContextHandler(
         handler ->
-            handler.addFilter(
-                new FilterHolder(tracing), "/*", EnumSet.of(DispatcherType.REQUEST)));
+            handler.addFilter(new FilterHolder(tracing), "/*", EnumSet.of(DispatcherType.REQUEST)));
     // Why afterMatched, not after? It runs only when a Javalin endpoint matched, so unknown paths
     // and static files keep the servlet mapping (/*) as their route, exactly as with the agent.
     // It also runs after the exception handler, so /api/error gets its template too.

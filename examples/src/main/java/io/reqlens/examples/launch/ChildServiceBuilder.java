@@ -13,12 +13,13 @@ import java.util.Map;
  * Describes how to run the example service in a child JVM:
  *
  * <pre>
- * java [-javaagent:AGENT -Dotel.javaagent.extensions=EXTENSION] [JVM_ARGS] -jar reqlens-example.jar
+ * java [-javaagent:AGENT -Dotel.javaagent.extensions=EXTENSION] [JVM_ARGS] \
+ *     -jar reqlens-example.jar [--library]
  * </pre>
  *
- * <p>with {@code PORT=0} and, after {@link #otlp}, the agent exporting traces, metrics and logs
- * over OTLP/gRPC with short delays. Inherited {@code OTEL_*} variables are removed, so only what
- * the caller sets configures the child.
+ * <p>with {@code PORT=0} and, after {@link #otlp}, the agent (or, after {@link #library}, the
+ * service's own SDK) exporting traces, metrics and logs over OTLP/gRPC with short delays. Inherited
+ * {@code OTEL_*} variables are removed, so only what the caller sets configures the child.
  */
 public final class ChildServiceBuilder {
 
@@ -30,6 +31,7 @@ public final class ChildServiceBuilder {
   private final List<String> jvmArgs = new ArrayList<>();
   private Path agentJar;
   private Path extensionJar;
+  private boolean library;
   private Path outputFile = Paths.get("target", "child-service.log");
   private Duration readyTimeout = DEFAULT_READY_TIMEOUT;
 
@@ -42,6 +44,16 @@ public final class ChildServiceBuilder {
   public ChildServiceBuilder agent(Path agent, Path extension) {
     this.agentJar = agent;
     this.extensionJar = extension;
+    return this;
+  }
+
+  /**
+   * Runs in library mode ({@code --library}): traced by the Reqlens library instrumentation and the
+   * SDK bundled in the example jar, configured by the same {@code OTEL_*} variables. Not with
+   * {@link #agent}: the service refuses to start with both.
+   */
+  public ChildServiceBuilder library() {
+    this.library = true;
     return this;
   }
 
@@ -101,6 +113,9 @@ public final class ChildServiceBuilder {
     cmd.addAll(jvmArgs);
     cmd.add("-jar");
     cmd.add(exampleJar.toAbsolutePath().toString());
+    if (library) {
+      cmd.add(ExampleApp.LIBRARY_ARGUMENT);
+    }
     return cmd;
   }
 

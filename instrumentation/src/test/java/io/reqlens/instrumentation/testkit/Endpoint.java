@@ -25,7 +25,10 @@ public enum Endpoint {
   /** GET: 200, body {@code ok}; the kit configures this route as excluded. */
   HEALTH("/health");
 
-  /** The route the kit excludes, as {@code OTEL_REQLENS_EXCLUDE_ROUTES} would. */
+  /**
+   * The route the kit excludes, as {@code OTEL_REQLENS_EXCLUDE_ROUTES} would (under the base URI's
+   * path for an app that serves the kit below one).
+   */
   public static final String EXCLUDED_ROUTES = "/health";
 
   /** The body HELLO answers. */

@@ -11,8 +11,10 @@ public interface HttpServerAdapter {
 
   /**
    * Starts an app serving every {@link Endpoint} on loopback, with {@link
-   * Endpoint#EXCLUDED_ROUTES} excluded by the {@code reqlens} sampler, and returns its base URI
-   * ({@code http://127.0.0.1:PORT}).
+   * Endpoint#EXCLUDED_ROUTES} excluded by the {@code reqlens} sampler, and returns its base URI:
+   * {@code http://127.0.0.1:PORT}, or {@code http://127.0.0.1:PORT/PREFIX} for an app that serves
+   * the endpoints under {@code /PREFIX} (every request path, expected {@code url.path} and the
+   * excluded route are then under it too, e.g. {@code /PREFIX/health}).
    */
   URI start() throws Exception;
 
@@ -27,6 +29,25 @@ public interface HttpServerAdapter {
    * for servers that drop the connection instead (the JDK's HttpServer).
    */
   Integer statusAfterUncaughtException();
+
+  /**
+   * The {@code url.query} recorded for the kit's {@code ?token=s3cr3t-query}, or null for none.
+   * Null (the default) for the Reqlens library instrumentation, which never records a query string;
+   * the agent records it, and the Reqlens span processor redacts the secret: {@code
+   * token=REDACTED}.
+   */
+  default String expectedUrlQuery() {
+    return null;
+  }
+
+  /**
+   * Whether {@code http.request.body.size} is measured for a chunked request (no {@code
+   * Content-Length}): true (the default) when the instrumentation counts the bytes the app reads;
+   * false for the agent, which only copies {@code Content-Length} and so records no size.
+   */
+  default boolean measuresChunkedRequestBodies() {
+    return true;
+  }
 
   /** Stops the app and releases everything {@link #start()} took. */
   void stop() throws Exception;
