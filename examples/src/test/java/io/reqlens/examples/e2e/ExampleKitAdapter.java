@@ -45,7 +45,7 @@ final class ExampleKitAdapter implements HttpServerAdapter {
         mode == ExampleService.Mode.AGENT
             ? ExampleService.agent(name, env)
             : ExampleService.library(name, env);
-    this.service = described.jvmArg("-Xlog:class+load=info:file=" + classLoadLog);
+    this.service = described.jvmArg("-Xlog:class+load=info:file=" + classLoadLog + "::filecount=0");
   }
 
   @Override
