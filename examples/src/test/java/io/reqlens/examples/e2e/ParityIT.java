@@ -227,6 +227,7 @@ class ParityIT {
    */
   private static Map<String, SpanTree> traces(ExampleService service) {
     Map<Request, String> traceIds = new LinkedHashMap<>();
+    Map<Request, ServiceClient.Response> responses = new LinkedHashMap<>();
     for (Request request : REQUESTS) {
       ServiceClient.Response response = request.send().apply(service.http());
       assertThat(response.status())
@@ -234,12 +235,16 @@ class ParityIT {
           .isEqualTo(request.status());
       assertThat(response.sampled()).as("%s: %s sampled", service.mode(), request.label()).isTrue();
       traceIds.put(request, response.traceId());
+      responses.put(request, response);
     }
     service.barrier("/healthz");
 
     Map<String, SpanTree> trees = new LinkedHashMap<>();
     traceIds.forEach(
         (request, traceId) -> {
+          assertThat(service.awaitServerSpan(traceId).spanId())
+              .as("%s: traceresponse of %s names the server span", service.mode(), request.label())
+              .isEqualTo(responses.get(request).spanId());
           SpanTree tree = SpanTree.of(service.spansOf(traceId));
           assertThat(tree.size())
               .as("%s: spans of %s:%n%s", service.mode(), request.label(), tree.shape())
