@@ -23,10 +23,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * How fast {@code reqlens report} reads event files, and how much heap it needs: generates
- * {@code SIZE_MB} of realistic events (7 routes, N+1 list endpoint, errors with tracebacks,
- * sampled health checks) as 16 MiB rotated files, then runs the report's streaming pipeline
- * (read, parse, assemble, aggregate every section) over them on the main thread.
+ * How fast {@code reqlens report} reads event files, and how much heap it needs: generates {@code
+ * SIZE_MB} of realistic events (7 routes, N+1 list endpoint, errors with tracebacks, sampled health
+ * checks) as 16 MiB rotated files, then runs the report's streaming pipeline (read, parse,
+ * assemble, aggregate every section) over them on the main thread.
  *
  * <p>A plain {@code main}, not JMH: the unit of work is one pass over a gigabyte of files (seconds,
  * dominated by parsing), measured once per JVM with its heap use; JMH's repeated small iterations
@@ -41,8 +41,8 @@ import java.util.Locale;
  * </pre>
  *
  * <p>Input is kept in {@code benchmarks/target/report-scale/SIZE_MB} for the next run. Prints MB/s
- * (wall and per CPU-second of the reading thread), the peak heap used during the pass, and the
- * heap still used after a full GC with all aggregates alive (what the report holds).
+ * (wall and per CPU-second of the reading thread), the peak heap used during the pass, and the heap
+ * still used after a full GC with all aggregates alive (what the report holds).
  */
 public final class ReportScaleBenchmark {
 
@@ -77,16 +77,37 @@ public final class ReportScaleBenchmark {
     System.gc();
     long retained = usedHeap();
     double mb = r.data.input.bytesRead / 1e6;
-    System.out.printf(Locale.ROOT, "input: %d files, %.0f MB, %,d events, %,d requests%n",
-        files.size(), mb, r.data.input.events(), r.data.totals.requests);
-    System.out.printf(Locale.ROOT, "wall: %.2f s = %.0f MB/s; reading thread CPU: %.2f s = %.0f MB/s"
-        + " per CPU-second%n", wall / 1e9, mb / (wall / 1e9), cpu / 1e9, mb / (cpu / 1e9));
-    System.out.printf(Locale.ROOT, "heap: max %d MiB, peak used during the pass %.1f MiB, retained"
-        + " after full GC with all aggregates alive %.1f MiB%n",
-        Runtime.getRuntime().maxMemory() >> 20, peak / 1048576.0, retained / 1048576.0);
-    System.out.println("java " + System.getProperty("java.version") + ", "
-        + Runtime.getRuntime().availableProcessors() + " CPU(s) visible; slowest route: "
-        + r.data.routes.get(0).name() + " (keeps the result alive: " + r.data.routes.size() + ")");
+    System.out.printf(
+        Locale.ROOT,
+        "input: %d files, %.0f MB, %,d events, %,d requests%n",
+        files.size(),
+        mb,
+        r.data.input.events(),
+        r.data.totals.requests);
+    System.out.printf(
+        Locale.ROOT,
+        "wall: %.2f s = %.0f MB/s; reading thread CPU: %.2f s = %.0f MB/s" + " per CPU-second%n",
+        wall / 1e9,
+        mb / (wall / 1e9),
+        cpu / 1e9,
+        mb / (cpu / 1e9));
+    System.out.printf(
+        Locale.ROOT,
+        "heap: max %d MiB, peak used during the pass %.1f MiB, retained"
+            + " after full GC with all aggregates alive %.1f MiB%n",
+        Runtime.getRuntime().maxMemory() >> 20,
+        peak / 1048576.0,
+        retained / 1048576.0);
+    System.out.println(
+        "java "
+            + System.getProperty("java.version")
+            + ", "
+            + Runtime.getRuntime().availableProcessors()
+            + " CPU(s) visible; slowest route: "
+            + r.data.routes.get(0).name()
+            + " (keeps the result alive: "
+            + r.data.routes.size()
+            + ")");
   }
 
   private static final class Result {
@@ -132,9 +153,11 @@ public final class ReportScaleBenchmark {
     int n = 0;
     long written = 0;
     while (written < target) {
-      Path f = dir.resolve(String.format(Locale.ROOT, "events-20261120T%06d.000Z-1-a-%d.jsonl", n, n));
-      try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(f),
-          StandardCharsets.UTF_8), 1 << 16)) {
+      Path f =
+          dir.resolve(String.format(Locale.ROOT, "events-20261120T%06d.000Z-1-a-%d.jsonl", n, n));
+      try (Writer w =
+          new BufferedWriter(
+              new OutputStreamWriter(Files.newOutputStream(f), StandardCharsets.UTF_8), 1 << 16)) {
         // ~1.3 KB per request on average (the N+1 route writes ~20 DB lines).
         ts = g.write(w, (int) (FILE_BYTES / 1300), ts, 20_000_000L, ts + 86_400_000_000_000L);
       }

@@ -50,10 +50,15 @@ class ReportCommandIT {
     Path html = tmp.resolve("report.html");
     Result r = java("report", "--zone", "UTC", "--html", html.toString(), FIXTURE.toString());
     assertThat(r.code).as(r.err).isZero();
-    assertThat(r.out).contains("HIGHLIGHTS").contains("GET /api/slow").contains("N+1 suspect")
+    assertThat(r.out)
+        .contains("HIGHLIGHTS")
+        .contains("GET /api/slow")
+        .contains("N+1 suspect")
         .contains("HTML report: ");
-    assertThat(Files.readString(html)).contains("<canvas id=\"chart-latency\"")
-        .contains("GET /api/users/{id}").doesNotContain("src=\"http");
+    assertThat(Files.readString(html))
+        .contains("<canvas id=\"chart-latency\"")
+        .contains("GET /api/users/{id}")
+        .doesNotContain("src=\"http");
     Result json = java("report", "--json", FIXTURE.toString());
     assertThat(json.code).isZero();
     assertThat(json.out).startsWith("{").contains("\"schema\" : 1");
@@ -77,7 +82,9 @@ class ReportCommandIT {
     byte[] out = p.getInputStream().readAllBytes();
     byte[] err = p.getErrorStream().readAllBytes();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8),
+    return new Result(
+        p.exitValue(),
+        new String(out, StandardCharsets.UTF_8),
         new String(err, StandardCharsets.UTF_8));
   }
 

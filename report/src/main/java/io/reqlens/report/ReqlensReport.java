@@ -16,7 +16,7 @@ import java.time.Clock;
  * System.out} and returns the exit code instead of exiting. Output is UTF-8.
  *
  * <p>Exit codes: 0 report printed; 1 printed but some input was skipped; 2 usage error; 3 nothing
- * to report; 4 the HTML file could not be written.
+ * to report; 4 the HTML file could not be written; 70 internal error.
  */
 public final class ReqlensReport {
 

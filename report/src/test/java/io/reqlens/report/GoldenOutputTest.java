@@ -11,8 +11,8 @@ import java.nio.file.Paths;
 import org.junit.jupiter.api.Test;
 
 /**
- * The terminal and JSON reports of the checked-in fixture, compared with checked-in expected
- * files. After an intended change: {@code mvn -pl report test -Dtest=GoldenOutputTest
+ * The terminal and JSON reports of the checked-in fixture, compared with checked-in expected files.
+ * After an intended change: {@code mvn -pl report test -Dtest=GoldenOutputTest
  * -Dreqlens.golden.update=true}, then review the diff.
  */
 class GoldenOutputTest {
@@ -31,17 +31,29 @@ class GoldenOutputTest {
 
   @Test
   void terminalReportWithCompare() throws IOException {
-    Cli r = Cli.run("--zone", "UTC", "--top", "3", "--compare-versions", "1.0.0,1.1.0",
-        Fixtures.dir().toString());
+    Cli r =
+        Cli.run(
+            "--zone",
+            "UTC",
+            "--top",
+            "3",
+            "--compare-versions",
+            "1.0.0,1.1.0",
+            Fixtures.dir().toString());
     assertThat(r.code).as(r.toString()).isZero();
     assertGolden("report-compare.txt", r.out);
   }
 
   @Test
   void jsonReport() throws IOException {
-    Cli r = Cli.run("--zone", "UTC", "--json", "--compare-windows",
-        "2026-11-20T09:00:00Z/2026-11-20T10:00:00Z,2026-11-20T10:00:00Z/2026-11-20T11:00:00Z",
-        Fixtures.dir().toString());
+    Cli r =
+        Cli.run(
+            "--zone",
+            "UTC",
+            "--json",
+            "--compare-windows",
+            "2026-11-20T09:00:00Z/2026-11-20T10:00:00Z,2026-11-20T10:00:00Z/2026-11-20T11:00:00Z",
+            Fixtures.dir().toString());
     assertThat(r.code).as(r.toString()).isZero();
     assertGolden("report.json", r.out);
   }

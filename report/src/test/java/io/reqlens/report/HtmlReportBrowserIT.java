@@ -49,11 +49,20 @@ class HtmlReportBrowserIT {
     boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
     if (!present) {
       if ("1".equals(System.getenv("REQLENS_REQUIRE_BROWSER"))) {
-        fail("REQLENS_REQUIRE_BROWSER=1 but " + CHROMIUM + " or " + DRIVER
-            + " is missing: run .ci/install-browser.sh");
+        fail(
+            "REQLENS_REQUIRE_BROWSER=1 but "
+                + CHROMIUM
+                + " or "
+                + DRIVER
+                + " is missing: run .ci/install-browser.sh");
       }
-      Assumptions.abort("Skipping the browser test: " + CHROMIUM + " or " + DRIVER + " is missing"
-          + " (apt-get install chromium chromium-driver, or .ci/install-browser.sh)");
+      Assumptions.abort(
+          "Skipping the browser test: "
+              + CHROMIUM
+              + " or "
+              + DRIVER
+              + " is missing"
+              + " (apt-get install chromium chromium-driver, or .ci/install-browser.sh)");
     }
     Files.createDirectories(HTML.getParent());
     Cli r = Cli.run("--zone", "UTC", "--html", HTML.toString(), Fixtures.dir().toString());
@@ -62,9 +71,16 @@ class HtmlReportBrowserIT {
     profile = Files.createTempDirectory("reqlens-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
-        "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--user-data-dir=" + profile,
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--user-data-dir=" + profile,
         "--window-size=1366,900");
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
@@ -95,8 +111,10 @@ class HtmlReportBrowserIT {
       assertThat(routes).contains(route);
     }
     assertThat(driver.findElement(By.id("highlights")).getText())
-        .contains("Slowest route (p95)").contains("GET /api/slow")
-        .contains("N+1 suspect").contains("GET /api/orders")
+        .contains("Slowest route (p95)")
+        .contains("GET /api/slow")
+        .contains("N+1 suspect")
+        .contains("GET /api/orders")
         .contains("IllegalStateException");
     screenshot();
     List<String> severe = new ArrayList<>();
@@ -115,14 +133,17 @@ class HtmlReportBrowserIT {
       WebElement canvas = driver.findElement(By.id(id));
       assertThat(canvas.getSize().getWidth()).as(id).isGreaterThan(100);
       assertThat(canvas.getSize().getHeight()).as(id).isGreaterThan(100);
-      Object datasets = js.executeScript(
-          "var c = Chart.getChart(arguments[0]); return c ? c.data.datasets.length : -1;", id);
+      Object datasets =
+          js.executeScript(
+              "var c = Chart.getChart(arguments[0]); return c ? c.data.datasets.length : -1;", id);
       assertThat((Long) datasets).as(id).isGreaterThan(0);
     }
     // The canvas has drawn pixels, not only a size.
-    Object painted = js.executeScript("var c = document.getElementById('chart-latency');"
-        + "var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
-        + "var n = 0; for (var i = 3; i < d.length; i += 4) { if (d[i] > 0) n++; } return n;");
+    Object painted =
+        js.executeScript(
+            "var c = document.getElementById('chart-latency');var d ="
+                + " c.getContext('2d').getImageData(0, 0, c.width, c.height).data;var n = 0; for"
+                + " (var i = 3; i < d.length; i += 4) { if (d[i] > 0) n++; } return n;");
     assertThat((Long) painted).isGreaterThan(1000);
     assertThat(driver.findElements(By.cssSelector("#heatmap td"))).hasSize(7 * 24);
   }
@@ -143,7 +164,8 @@ class HtmlReportBrowserIT {
   private static List<Double> column(String table, int col) {
     List<Double> values = new ArrayList<>();
     for (WebElement row : driver.findElements(By.cssSelector("#" + table + " tbody tr"))) {
-      values.add(Double.parseDouble(row.findElements(By.tagName("td")).get(col).getAttribute("data-v")));
+      values.add(
+          Double.parseDouble(row.findElements(By.tagName("td")).get(col).getAttribute("data-v")));
     }
     return values;
   }

@@ -34,17 +34,21 @@ class ReportCliTest {
   @Test
   void skippedInputIsExitOneWithClearMessages() throws IOException {
     Path dir = copyFixture();
-    Files.write(dir.resolve("events-20261120T100000.000Z-1-x-1.jsonl"), List.of(
-        "{\"resourceSpans\":[]}", "garbage {", "{\"v\":2,\"kind\":\"REQ\",\"ts_ns\":1,"
-            + "\"trace_id\":\"t\",\"dur_ns\":1}"));
+    Files.write(
+        dir.resolve("events-20261120T100000.000Z-1-x-1.jsonl"),
+        List.of(
+            "{\"resourceSpans\":[]}",
+            "garbage {",
+            "{\"v\":2,\"kind\":\"REQ\",\"ts_ns\":1," + "\"trace_id\":\"t\",\"dur_ns\":1}"));
     Cli r = Cli.run("--zone", "UTC", dir.toString(), tmp.resolve("nope").toString());
     assertThat(r.code).as(r.toString()).isEqualTo(1);
     assertThat(r.err)
         .contains("nope: no such file or folder")
         .contains("skipped 1 line(s) not valid JSON")
         .contains("skipped 1 JSON line(s) that are not request-profile events")
-        .contains("skipped 1 line(s) of a future schema version (written by a newer reqlens: this"
-            + " one reads schema version 1, saw 2; upgrade reqlens)")
+        .contains(
+            "skipped 1 line(s) of a future schema version (written by a newer reqlens: this"
+                + " one reads schema version 1, saw 2; upgrade reqlens)")
         .contains("events-20261120T100000.000Z-1-x-1.jsonl:2: not valid JSON: garbage {");
     assertThat(r.out).contains("240 requests").contains("INPUT PROBLEMS");
   }
@@ -54,7 +58,8 @@ class ReportCliTest {
     Path empty = Files.createDirectory(tmp.resolve("empty"));
     Cli r = Cli.run(empty.toString());
     assertThat(r.code).isEqualTo(3);
-    assertThat(r.err).contains("no event files (events-*.jsonl) in this folder")
+    assertThat(r.err)
+        .contains("no event files (events-*.jsonl) in this folder")
         .contains("nothing to report");
   }
 
@@ -107,12 +112,17 @@ class ReportCliTest {
 
   @Test
   void filtersNarrowTheReport() {
-    Cli r = Cli.run("--zone", "UTC", "--json", "--route", "/api/users/**", "--method", "get",
-        FIXTURE);
-    assertThat(r.out).contains("\"route\" : \"/api/users/{id}\"").contains("\"route\" : \"/api/users\"")
-        .doesNotContain("\"route\" : \"/api/orders\"").doesNotContain("\"method\" : \"POST\"");
+    Cli r =
+        Cli.run("--zone", "UTC", "--json", "--route", "/api/users/**", "--method", "get", FIXTURE);
+    assertThat(r.out)
+        .contains("\"route\" : \"/api/users/{id}\"")
+        .contains("\"route\" : \"/api/users\"")
+        .doesNotContain("\"route\" : \"/api/orders\"")
+        .doesNotContain("\"method\" : \"POST\"");
     Cli errors = Cli.run("--zone", "UTC", "--status", "5xx", FIXTURE);
-    assertThat(errors.out).contains("13 requests").contains("GET /api/error")
+    assertThat(errors.out)
+        .contains("13 requests")
+        .contains("GET /api/error")
         .doesNotContain("GET /healthz");
     Cli slow = Cli.run("--zone", "UTC", "--min-duration", "500ms", FIXTURE);
     assertThat(slow.out).startsWith("reqlens report: 9 requests");
@@ -127,7 +137,8 @@ class ReportCliTest {
     Files.createDirectories(dir);
     Instant now = Instant.parse("2026-11-21T12:00:00Z");
     long nowNs = now.getEpochSecond() * 1_000_000_000L;
-    try (Writer w = Files.newBufferedWriter(dir.resolve("events-1.jsonl"), StandardCharsets.UTF_8)) {
+    try (Writer w =
+        Files.newBufferedWriter(dir.resolve("events-1.jsonl"), StandardCharsets.UTF_8)) {
       // 60 requests over about the last hour.
       new EventGenerator(7).write(w, 60, nowNs - 3_600_000_000_000L, 55_000_000_000L, 0);
     }
@@ -146,7 +157,8 @@ class ReportCliTest {
   void compareWindowsAsOneDuration() {
     Clock clock = Clock.fixed(Instant.parse("2026-11-20T11:00:00Z"), ZoneOffset.UTC);
     Cli r = Cli.run(clock, "--zone", "UTC", "--compare-windows", "1h", FIXTURE);
-    assertThat(r.out).contains("COMPARE windows: A = the 1h before, B = the last 1h")
+    assertThat(r.out)
+        .contains("COMPARE windows: A = the 1h before, B = the last 1h")
         .contains("GET /api/users/{id}");
   }
 
@@ -154,10 +166,26 @@ class ReportCliTest {
   void helpListsEveryOptionAndTheExitCodes() {
     Cli r = Cli.run("--help");
     assertThat(r.code).isZero();
-    assertThat(r.out).contains("--since", "--until", "--route", "--method", "--status",
-        "--service", "--min-duration", "--sort", "--limit", "--top", "--n-plus-one",
-        "--outlier-factor", "--compare-versions", "--compare-windows", "--json", "--html",
-        "--zone", "Exit codes:");
+    assertThat(r.out)
+        .contains(
+            "--since",
+            "--until",
+            "--route",
+            "--method",
+            "--status",
+            "--service",
+            "--min-duration",
+            "--sort",
+            "--limit",
+            "--top",
+            "--n-plus-one",
+            "--outlier-factor",
+            "--compare-versions",
+            "--compare-windows",
+            "--json",
+            "--html",
+            "--zone",
+            "Exit codes:");
   }
 
   private static long requests(String json) {

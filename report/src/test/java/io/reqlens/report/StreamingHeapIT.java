@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The report streams: about 200 MB of events (13 files, as rotation would leave them) are read by
- * a child JVM whose heap is capped at 32 MiB, so it could not hold even a tenth of the input.
+ * The report streams: about 200 MB of events (13 files, as rotation would leave them) are read by a
+ * child JVM whose heap is capped at 32 MiB, so it could not hold even a tenth of the input.
  */
 class StreamingHeapIT {
 
@@ -47,7 +47,8 @@ class StreamingHeapIT {
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
     double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf("streamed %d MB in %.1f s (%.0f MB/s incl. JVM start) with %s%n",
+    System.out.printf(
+        "streamed %d MB in %.1f s (%.0f MB/s incl. JVM start) with %s%n",
         bytes >> 20, seconds, bytes / 1e6 / seconds, HEAP);
 
     assertThat(p.exitValue()).as(out).isZero();
@@ -63,8 +64,9 @@ class StreamingHeapIT {
     int file = 0;
     while (size(dir) < target) {
       Path f = dir.resolve(String.format("events-20261120T%06d.000Z-1-a-%d.jsonl", file, file));
-      try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(f),
-          StandardCharsets.UTF_8), 1 << 16)) {
+      try (Writer w =
+          new BufferedWriter(
+              new OutputStreamWriter(Files.newOutputStream(f), StandardCharsets.UTF_8), 1 << 16)) {
         ts = g.write(w, 40_000, ts, 50_000_000L, Long.MAX_VALUE);
       }
       requests += 40_000;

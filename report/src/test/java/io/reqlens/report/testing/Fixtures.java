@@ -16,7 +16,8 @@ import java.time.Instant;
 public final class Fixtures {
 
   /** Where the fixture starts: Friday 2026-11-20 09:00 UTC. */
-  public static final long START_NS = Instant.parse("2026-11-20T09:00:00Z").getEpochSecond() * 1_000_000_000L;
+  public static final long START_NS =
+      Instant.parse("2026-11-20T09:00:00Z").getEpochSecond() * 1_000_000_000L;
 
   /** service.version switches from 1.0.0 to 1.1.0 here. */
   public static final long SWITCH_NS = START_NS + 3_600_000_000_000L;

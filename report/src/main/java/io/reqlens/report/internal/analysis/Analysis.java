@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Feeds every filtered request to each section's aggregator. Every aggregator is bounded (see
- * their caps), so memory does not grow with the input.
+ * Feeds every filtered request to each section's aggregator. Every aggregator is bounded (see their
+ * caps), so memory does not grow with the input.
  */
 public final class Analysis implements Consumer<Request> {
 
@@ -36,10 +36,16 @@ public final class Analysis implements Consumer<Request> {
     this.options = options;
     this.nPlusOne = new NPlusOne(options.nPlusOneThreshold);
     this.heatmap = new Heatmap(options.zone);
-    this.slowest = new TopN<>(options.top, Comparator.comparingLong((ReportData.RequestRow r) -> r.durNs)
-        .thenComparing(r -> r.traceId, Comparator.reverseOrder()));
-    this.recentErrors = new TopN<>(options.top, Comparator.comparingLong((ReportData.ErrorRow r) -> r.tsNs)
-        .thenComparing(r -> r.traceId, Comparator.reverseOrder()));
+    this.slowest =
+        new TopN<>(
+            options.top,
+            Comparator.comparingLong((ReportData.RequestRow r) -> r.durNs)
+                .thenComparing(r -> r.traceId, Comparator.reverseOrder()));
+    this.recentErrors =
+        new TopN<>(
+            options.top,
+            Comparator.comparingLong((ReportData.ErrorRow r) -> r.tsNs)
+                .thenComparing(r -> r.traceId, Comparator.reverseOrder()));
     this.compare = options.compare == null ? null : new CompareTable(options.compare);
   }
 
@@ -96,25 +102,34 @@ public final class Analysis implements Consumer<Request> {
     rows.sort(options.routeSort.order);
     d.outliers = RouteRows.outliers(routes.all(), options.outlierFactor, options.top);
     d.allRoutes = rows;
-    d.routes = rows.size() > options.routeLimit ? new ArrayList<>(rows.subList(0, options.routeLimit)) : rows;
+    d.routes =
+        rows.size() > options.routeLimit
+            ? new ArrayList<>(rows.subList(0, options.routeLimit))
+            : rows;
     d.slowest = slowest.sorted();
     d.recentErrors = recentErrors.sorted();
     d.exceptionTypes = exceptionTypes.top(options.top);
-    d.queriesByTime = queries.top(options.top,
-        Comparator.comparingLong((ReportData.QueryRow q) -> q.totalNs).reversed());
-    d.queriesByCount = queries.top(options.top,
-        Comparator.comparingLong((ReportData.QueryRow q) -> q.calls).reversed());
+    d.queriesByTime =
+        queries.top(
+            options.top, Comparator.comparingLong((ReportData.QueryRow q) -> q.totalNs).reversed());
+    d.queriesByCount =
+        queries.top(
+            options.top, Comparator.comparingLong((ReportData.QueryRow q) -> q.calls).reversed());
     d.nPlusOne = nPlusOne.top(options.top);
     d.timeline = timeline.result();
     d.heatmap = heatmap.result();
     d.comparison = compare == null ? null : compare.result();
     if (routes.overflowRequests() > 0) {
-      d.notes.add(String.format("more than %d routes: %d requests of later routes are counted "
-          + "under \"%s\"", RouteTable.MAX_ROUTES, routes.overflowRequests(), RouteTable.OTHER));
+      d.notes.add(
+          String.format(
+              "more than %d routes: %d requests of later routes are counted " + "under \"%s\"",
+              RouteTable.MAX_ROUTES, routes.overflowRequests(), RouteTable.OTHER));
     }
     if (queries.overflowCalls() > 0) {
-      d.notes.add(String.format("more than %d distinct statements: %d calls are counted under "
-          + "\"%s\"", QueryTable.MAX_STATEMENTS, queries.overflowCalls(), QueryTable.OTHER));
+      d.notes.add(
+          String.format(
+              "more than %d distinct statements: %d calls are counted under " + "\"%s\"",
+              QueryTable.MAX_STATEMENTS, queries.overflowCalls(), QueryTable.OTHER));
     }
     if (rows.size() > d.routes.size()) {
       d.notes.add(String.format("showing %d of %d routes (--limit)", d.routes.size(), rows.size()));

@@ -22,8 +22,10 @@ public final class AnalysisOptions {
 
     RouteSort(Comparator<ReportData.RouteRow> order) {
       // Ties (and the ROUTE sort's duplicates) are broken by name: output is deterministic.
-      this.order = order.thenComparing(ReportData.RouteRow::name)
-          .thenComparing(r -> String.valueOf(r.service));
+      this.order =
+          order
+              .thenComparing(ReportData.RouteRow::name)
+              .thenComparing(r -> String.valueOf(r.service));
     }
   }
 

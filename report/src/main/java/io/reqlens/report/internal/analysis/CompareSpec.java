@@ -30,7 +30,8 @@ public final class CompareSpec {
   }
 
   /** Side A: requests started in [aFrom, aTo); side B: in [bFrom, bTo) (epoch ns). */
-  public static CompareSpec windows(long aFrom, long aTo, long bFrom, long bTo, String la, String lb) {
+  public static CompareSpec windows(
+      long aFrom, long aTo, long bFrom, long bTo, String la, String lb) {
     if (aFrom >= aTo || bFrom >= bTo) {
       throw new IllegalArgumentException("a compare window must end after it starts");
     }

@@ -2,7 +2,6 @@ package io.reqlens.report.internal.analysis;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.commons.statistics.inference.MannWhitneyUTest;
 
@@ -20,7 +19,8 @@ final class CompareTable {
   static final double ALPHA = 0.05;
 
   static final String TEST =
-      "two-sided Mann-Whitney U (Wilcoxon rank-sum) on up to " + RESERVOIR
+      "two-sided Mann-Whitney U (Wilcoxon rank-sum) on up to "
+          + RESERVOIR
           + " sampled durations per route and side; exact p-value for small samples without ties,"
           + " else normal approximation with tie and continuity correction; significant if p < "
           + ALPHA;
@@ -95,10 +95,14 @@ final class CompareTable {
       row.errorPctB = 100 * sides[1].stats.weightedErrors / sides[1].stats.weighted;
     }
     row.pValue = Double.NaN;
-    if (sides[0] != null && sides[1] != null
-        && sides[0].sample.seen() >= MIN_SAMPLES && sides[1].sample.seen() >= MIN_SAMPLES) {
-      row.pValue = MannWhitneyUTest.withDefaults()
-          .test(sides[0].sample.sample(), sides[1].sample.sample()).getPValue();
+    if (sides[0] != null
+        && sides[1] != null
+        && sides[0].sample.seen() >= MIN_SAMPLES
+        && sides[1].sample.seen() >= MIN_SAMPLES) {
+      row.pValue =
+          MannWhitneyUTest.withDefaults()
+              .test(sides[0].sample.sample(), sides[1].sample.sample())
+              .getPValue();
       row.significant = row.pValue < ALPHA;
     }
     return row;

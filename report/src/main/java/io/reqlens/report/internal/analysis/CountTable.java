@@ -34,7 +34,8 @@ final class CountTable {
       r.count = e.getValue()[0];
       rows.add(r);
     }
-    rows.sort((a, b) -> a.count != b.count ? Long.compare(b.count, a.count) : a.name.compareTo(b.name));
+    rows.sort(
+        (a, b) -> a.count != b.count ? Long.compare(b.count, a.count) : a.name.compareTo(b.name));
     return rows.size() > limit ? new ArrayList<>(rows.subList(0, limit)) : rows;
   }
 }

@@ -40,7 +40,8 @@ public final class Filter {
     if (r.tsNs < sinceNs || r.tsNs >= untilNs || r.durNs < minDurationNs) {
       return false;
     }
-    if (!methods.isEmpty() && (r.method == null || !methods.contains(r.method.toUpperCase(Locale.ROOT)))) {
+    if (!methods.isEmpty()
+        && (r.method == null || !methods.contains(r.method.toUpperCase(Locale.ROOT)))) {
       return false;
     }
     if (!services.isEmpty() && !services.contains(r.service)) {

@@ -22,8 +22,7 @@ final class Heatmap {
 
   void add(long tsNs, double weight) {
     if (tsNs < cachedHourStartNs || tsNs >= cachedHourEndNs) {
-      ZonedDateTime t =
-          Instant.ofEpochSecond(Math.floorDiv(tsNs, 1_000_000_000L)).atZone(zone);
+      ZonedDateTime t = Instant.ofEpochSecond(Math.floorDiv(tsNs, 1_000_000_000L)).atZone(zone);
       ZonedDateTime hourStart = t.withMinute(0).withSecond(0).withNano(0);
       cachedHourStartNs = hourStart.toEpochSecond() * 1_000_000_000L;
       cachedHourEndNs = hourStart.plusHours(1).toEpochSecond() * 1_000_000_000L;

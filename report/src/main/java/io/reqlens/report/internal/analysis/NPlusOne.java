@@ -73,9 +73,13 @@ final class NPlusOne {
       row.exampleTraceId = s.exampleTraceId;
       rows.add(row);
     }
-    rows.sort((a, b) -> a.requests != b.requests ? Long.compare(b.requests, a.requests)
-        : a.maxRepeats != b.maxRepeats ? Long.compare(b.maxRepeats, a.maxRepeats)
-        : (a.route + a.statement).compareTo(b.route + b.statement));
+    rows.sort(
+        (a, b) ->
+            a.requests != b.requests
+                ? Long.compare(b.requests, a.requests)
+                : a.maxRepeats != b.maxRepeats
+                    ? Long.compare(b.maxRepeats, a.maxRepeats)
+                    : (a.route + a.statement).compareTo(b.route + b.statement));
     return rows.size() > limit ? new ArrayList<>(rows.subList(0, limit)) : rows;
   }
 }

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Statements over all requests, for at most {@link #MAX_STATEMENTS} distinct texts (the rest
- * share "(other statements)"). Each statement remembers the time per route for its top
- * {@link #ROUTES_PER_STATEMENT} routes.
+ * Statements over all requests, for at most {@link #MAX_STATEMENTS} distinct texts (the rest share
+ * "(other statements)"). Each statement remembers the time per route for its top {@link
+ * #ROUTES_PER_STATEMENT} routes.
  */
 final class QueryTable {
 

@@ -11,10 +11,13 @@ public final class ReportData {
 
   public Totals totals;
   public InputStats input;
+
   /** Routes in the chosen order, cut to {@code --limit}. */
   public List<RouteRow> routes;
+
   /** Every route (at most the route cap), in the chosen order: for highlights and HTML. */
   public List<RouteRow> allRoutes;
+
   public List<RequestRow> slowest;
   public List<ErrorRow> recentErrors;
   public List<CountRow> exceptionTypes;
@@ -63,8 +66,10 @@ public final class ReportData {
     public double meanBytesIn;
     public double meanBytesOut;
     public long outliers;
+
     /** Percentile curve for charts: {@link #CURVE_PERCENTILES} → ns. */
     public long[] curveNs;
+
     /** Request counts per {@link #BUCKET_UPPER_NS} bucket (last bucket: above the last bound). */
     public long[] buckets;
 
@@ -77,8 +82,19 @@ public final class ReportData {
   public static final double[] CURVE_PERCENTILES = {0, 25, 50, 75, 90, 95, 99, 99.9, 100};
 
   public static final long[] BUCKET_UPPER_NS = {
-    1_000_000L, 2_000_000L, 5_000_000L, 10_000_000L, 20_000_000L, 50_000_000L, 100_000_000L,
-    200_000_000L, 500_000_000L, 1_000_000_000L, 2_000_000_000L, 5_000_000_000L, 10_000_000_000L
+    1_000_000L,
+    2_000_000L,
+    5_000_000L,
+    10_000_000L,
+    20_000_000L,
+    50_000_000L,
+    100_000_000L,
+    200_000_000L,
+    500_000_000L,
+    1_000_000_000L,
+    2_000_000_000L,
+    5_000_000_000L,
+    10_000_000_000L
   };
 
   /** One request, as listed among the slowest or the outliers. */
@@ -100,6 +116,7 @@ public final class ReportData {
   public static final class ErrorRow extends RequestRow {
     public String exceptionType;
     public String exceptionMessage;
+
     /** The first frames of the traceback (at most a few lines). */
     public List<String> frames;
   }
@@ -174,8 +191,10 @@ public final class ReportData {
     public long p95B;
     public double errorPctA;
     public double errorPctB;
+
     /** Two-sided p-value, {@code NaN} when a side has too few samples. */
     public double pValue;
+
     public boolean significant;
   }
 }

@@ -14,9 +14,9 @@ import java.util.function.Consumer;
  * <p>The writer emits the children of a request ({@code DB}, {@code FN}, {@code REQ_META}) before
  * its {@code REQ}, usually but not always adjacent, and an exception of the server span itself
  * right after it. So children wait in {@code open} until their {@code REQ} arrives, and a finished
- * request waits {@link #DELAY} more requests in {@code done} for late children before it is
- * handed on. Both are bounded: when {@code open} is full its oldest trace is dropped and its
- * events counted as orphans, as are children whose request never came.
+ * request waits {@link #DELAY} more requests in {@code done} for late children before it is handed
+ * on. Both are bounded: when {@code open} is full its oldest trace is dropped and its events
+ * counted as orphans, as are children whose request never came.
  */
 public final class RequestAssembler implements EventSink {
 

@@ -42,13 +42,15 @@ final class RouteRows {
 
   /** Requests above {@code factor} x median, from the histogram (estimated, weighted). */
   private static long outlierCount(RouteStats s, double factor) {
-    long medianUs = s.latencyMicros.highestEquivalentValue(s.latencyMicros.getValueAtPercentile(50));
+    long medianUs =
+        s.latencyMicros.highestEquivalentValue(s.latencyMicros.getValueAtPercentile(50));
     long limitUs = (long) Math.ceil(medianUs * factor);
     long max = s.latencyMicros.getMaxValue();
     if (max <= limitUs) {
       return 0;
     }
-    long above = s.latencyMicros.getCountBetweenValues(s.latencyMicros.nextNonEquivalentValue(limitUs), max);
+    long above =
+        s.latencyMicros.getCountBetweenValues(s.latencyMicros.nextNonEquivalentValue(limitUs), max);
     return Math.round(above * s.requests / (double) s.latencyMicros.getTotalCount());
   }
 
@@ -67,7 +69,8 @@ final class RouteRows {
   }
 
   /** Candidates slower than {@code factor} x their route's median, most extreme first. */
-  static List<ReportData.OutlierRow> outliers(Collection<RouteStats> all, double factor, int limit) {
+  static List<ReportData.OutlierRow> outliers(
+      Collection<RouteStats> all, double factor, int limit) {
     List<ReportData.OutlierRow> rows = new ArrayList<>();
     for (RouteStats s : all) {
       long median = s.percentileNs(50);
@@ -83,7 +86,9 @@ final class RouteRows {
         }
       }
     }
-    rows.sort((a, b) -> a.ratio != b.ratio ? Double.compare(b.ratio, a.ratio) : a.traceId.compareTo(b.traceId));
+    rows.sort(
+        (a, b) ->
+            a.ratio != b.ratio ? Double.compare(b.ratio, a.ratio) : a.traceId.compareTo(b.traceId));
     return rows.size() > limit ? new ArrayList<>(rows.subList(0, limit)) : rows;
   }
 }

@@ -29,6 +29,7 @@ final class RouteStats {
   double weightBytesIn;
   double sumBytesOut;
   double weightBytesOut;
+
   /** Min-heap on duration: the head is the fastest of the slowest, replaced first. */
   final PriorityQueue<ReportData.RequestRow> slowest =
       new PriorityQueue<>(OUTLIER_CANDIDATES + 1, (a, b) -> Long.compare(a.durNs, b.durNs));

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Per-route figures for at most {@link #MAX_ROUTES} routes; later routes share one "(other
- * routes)" row, and the report says so.
+ * Per-route figures for at most {@link #MAX_ROUTES} routes; later routes share one "(other routes)"
+ * row, and the report says so.
  */
 final class RouteTable {
 

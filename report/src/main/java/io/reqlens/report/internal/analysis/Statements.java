@@ -8,8 +8,8 @@ final class Statements {
   private Statements() {}
 
   /**
-   * The sanitized query text; without one, {@code OPERATION collection} (for example {@code
-   * find users} from a document store); else the system alone.
+   * The sanitized query text; without one, {@code OPERATION collection} (for example {@code find
+   * users} from a document store); else the system alone.
    */
   static String key(Event e) {
     if (e.query != null && !e.query.isEmpty()) {

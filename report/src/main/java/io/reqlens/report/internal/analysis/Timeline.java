@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.TreeMap;
 
 /**
- * Requests per time bucket. Buckets start at one minute; when there would be more than
- * {@link #MAX_BUCKETS} of them the width doubles and neighbours merge, so weeks of data stay a
- * few thousand buckets.
+ * Requests per time bucket. Buckets start at one minute; when there would be more than {@link
+ * #MAX_BUCKETS} of them the width doubles and neighbours merge, so weeks of data stay a few
+ * thousand buckets.
  */
 final class Timeline {
 

@@ -15,8 +15,9 @@ import picocli.CommandLine.Command;
     name = "java -jar reqlens-javaagent-extension.jar",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Reqlens tools. Add this jar to the OpenTelemetry Java agent with"
-        + " -Dotel.javaagent.extensions=...; run it with java -jar for the commands below.",
+    description =
+        "Reqlens tools. Add this jar to the OpenTelemetry Java agent with"
+            + " -Dotel.javaagent.extensions=...; run it with java -jar for the commands below.",
     subcommands = {ReportCommand.class})
 public final class Main implements Runnable {
 
@@ -37,11 +38,12 @@ public final class Main implements Runnable {
     CommandLine cl = new CommandLine(new Main(out), new ClockFactory(clock));
     cl.setOut(out);
     cl.setErr(err);
-    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      err.println("reqlens: internal error: " + ex);
-      err.flush();
-      return 70;
-    });
+    cl.setExecutionExceptionHandler(
+        (ex, cmd, parsed) -> {
+          err.println("reqlens: internal error: " + ex);
+          err.flush();
+          return 70;
+        });
     int code = cl.execute(args);
     out.flush();
     err.flush();

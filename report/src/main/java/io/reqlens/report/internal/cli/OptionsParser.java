@@ -15,8 +15,10 @@ final class OptionsParser {
 
   static AnalysisOptions parse(ReportCommand c) {
     AnalysisOptions o = new AnalysisOptions();
-    o.nowNs = Math.addExact(Math.multiplyExact(c.clock.instant().getEpochSecond(), 1_000_000_000L),
-        c.clock.instant().getNano());
+    o.nowNs =
+        Math.addExact(
+            Math.multiplyExact(c.clock.instant().getEpochSecond(), 1_000_000_000L),
+            c.clock.instant().getNano());
     o.zone = value(c, "--zone", () -> c.zone == null ? ZoneId.systemDefault() : ZoneId.of(c.zone));
     o.top = positive(c, "--top", c.top, 0);
     o.routeLimit = positive(c, "--limit", c.limit, 1);
@@ -25,8 +27,9 @@ final class OptionsParser {
       throw fail(c, "--outlier-factor must be a number greater than 1, got " + c.outlierFactor);
     }
     o.outlierFactor = c.outlierFactor;
-    o.routeSort = value(c, "--sort",
-        () -> AnalysisOptions.RouteSort.valueOf(c.sort.toUpperCase(Locale.ROOT)));
+    o.routeSort =
+        value(
+            c, "--sort", () -> AnalysisOptions.RouteSort.valueOf(c.sort.toUpperCase(Locale.ROOT)));
     o.filter = filter(c, o);
     if (c.compareVersions != null && c.compareWindows != null) {
       throw fail(c, "use --compare-versions or --compare-windows, not both");
@@ -36,7 +39,8 @@ final class OptionsParser {
       if (v.length != 2 || v[0].isBlank() || v[1].isBlank()) {
         throw fail(c, "--compare-versions takes two versions: A,B (e.g. 1.4.0,1.5.0)");
       }
-      o.compare = value(c, "--compare-versions", () -> CompareSpec.versions(v[0].trim(), v[1].trim()));
+      o.compare =
+          value(c, "--compare-versions", () -> CompareSpec.versions(v[0].trim(), v[1].trim()));
     } else if (c.compareWindows != null) {
       o.compare = value(c, "--compare-windows", () -> windows(c.compareWindows, o));
     }
@@ -58,17 +62,20 @@ final class OptionsParser {
       f.method(m.trim());
     }
     for (String s : c.statuses) {
-      value(c, "--status", () -> {
-        StatusArg.add(s, f);
-        return f;
-      });
+      value(
+          c,
+          "--status",
+          () -> {
+            StatusArg.add(s, f);
+            return f;
+          });
     }
     for (String s : c.services) {
       f.service(s.trim());
     }
     if (c.minDuration != null) {
-      f.minDuration(value(c, "--min-duration", () -> TimeArgs.durationNs(c.minDuration)),
-          c.minDuration);
+      f.minDuration(
+          value(c, "--min-duration", () -> TimeArgs.durationNs(c.minDuration)), c.minDuration);
     }
     return f.build();
   }
@@ -77,8 +84,13 @@ final class OptionsParser {
     String[] sides = spec.split(",", -1);
     if (sides.length == 1) {
       long d = TimeArgs.durationNs(spec);
-      return CompareSpec.windows(o.nowNs - 2 * d, o.nowNs - d, o.nowNs - d, o.nowNs + 1,
-          "the " + spec + " before", "the last " + spec);
+      return CompareSpec.windows(
+          o.nowNs - 2 * d,
+          o.nowNs - d,
+          o.nowNs - d,
+          o.nowNs + 1,
+          "the " + spec + " before",
+          "the last " + spec);
     }
     if (sides.length != 2) {
       throw new IllegalArgumentException("use FROM/TO,FROM/TO or one duration, e.g. 1h");
@@ -91,11 +103,15 @@ final class OptionsParser {
   private static long[] window(String side, AnalysisOptions o) {
     String[] ends = side.split("/", -1);
     if (ends.length != 2) {
-      throw new IllegalArgumentException("a window is FROM/TO, e.g. 2h/1h or "
-          + "2026-11-20T10:00:00Z/2026-11-20T11:00:00Z; got '" + side + "'");
+      throw new IllegalArgumentException(
+          "a window is FROM/TO, e.g. 2h/1h or "
+              + "2026-11-20T10:00:00Z/2026-11-20T11:00:00Z; got '"
+              + side
+              + "'");
     }
-    return new long[] {TimeArgs.epochNs(ends[0], o.nowNs, o.zone),
-        TimeArgs.epochNs(ends[1], o.nowNs, o.zone)};
+    return new long[] {
+      TimeArgs.epochNs(ends[0], o.nowNs, o.zone), TimeArgs.epochNs(ends[1], o.nowNs, o.zone)
+    };
   }
 
   private static int positive(ReportCommand c, String name, int v, int min) {

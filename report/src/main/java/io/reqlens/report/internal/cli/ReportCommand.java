@@ -31,89 +31,140 @@ import picocli.CommandLine.Spec;
           + " line, future schema version); a torn last line of a file being written is normal",
       "2:usage error (bad option or value)",
       "3:nothing to report (no event files, no valid events, or no request matched the filters)",
-      "4:the report could not be written (--html file)"
+      "4:the report could not be written (--html file)",
+      "70:internal error (a bug in reqlens)"
     })
 public final class ReportCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "DIR|FILE", arity = "1..*",
+  @Parameters(
+      paramLabel = "DIR|FILE",
+      arity = "1..*",
       description = "Folders with event files, or event files.")
   List<Path> inputs = new ArrayList<>();
 
   @Option(names = "--json", description = "Print the report as JSON on stdout instead of text.")
   boolean json;
 
-  @Option(names = "--html", paramLabel = "FILE",
+  @Option(
+      names = "--html",
+      paramLabel = "FILE",
       description = "Also write a self-contained HTML report (charts, sortable tables) to FILE.")
   Path html;
 
-  @Option(names = "--since", paramLabel = "TIME",
-      description = "Only requests started at or after TIME: 15m (before now), 2h, 7d, "
-          + "2026-11-20T10:00:00Z, '2026-11-20 10:00' (in --zone) or 2026-11-20.")
+  @Option(
+      names = "--since",
+      paramLabel = "TIME",
+      description =
+          "Only requests started at or after TIME: 15m (before now), 2h, 7d, "
+              + "2026-11-20T10:00:00Z, '2026-11-20 10:00' (in --zone) or 2026-11-20.")
   String since;
 
-  @Option(names = "--until", paramLabel = "TIME", description = "Only requests started before TIME.")
+  @Option(
+      names = "--until",
+      paramLabel = "TIME",
+      description = "Only requests started before TIME.")
   String until;
 
-  @Option(names = "--route", paramLabel = "PATTERN",
+  @Option(
+      names = "--route",
+      paramLabel = "PATTERN",
       description = "Only these routes (repeatable): exact, * in a segment, ** across, ~REGEX.")
   List<String> routes = new ArrayList<>();
 
-  @Option(names = "--method", paramLabel = "METHOD", split = ",",
+  @Option(
+      names = "--method",
+      paramLabel = "METHOD",
+      split = ",",
       description = "Only these HTTP methods (repeatable or comma-separated).")
   List<String> methods = new ArrayList<>();
 
-  @Option(names = "--status", paramLabel = "STATUS", split = ",",
+  @Option(
+      names = "--status",
+      paramLabel = "STATUS",
+      split = ",",
       description = "Only these statuses: 500, 5xx or 400-499 (repeatable or comma-separated).")
   List<String> statuses = new ArrayList<>();
 
-  @Option(names = "--service", paramLabel = "NAME", split = ",",
+  @Option(
+      names = "--service",
+      paramLabel = "NAME",
+      split = ",",
       description = "Only these services (service.name; repeatable or comma-separated).")
   List<String> services = new ArrayList<>();
 
-  @Option(names = "--min-duration", paramLabel = "DURATION",
+  @Option(
+      names = "--min-duration",
+      paramLabel = "DURATION",
       description = "Only requests that took at least DURATION (250ms, 1.5s).")
   String minDuration;
 
-  @Option(names = "--sort", paramLabel = "KEY", defaultValue = "p95",
-      description = "Route table order: p95, p50, p99, max, count, errors, db, queries, route."
-          + " Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--sort",
+      paramLabel = "KEY",
+      defaultValue = "p95",
+      description =
+          "Route table order: p95, p50, p99, max, count, errors, db, queries, route."
+              + " Default: ${DEFAULT-VALUE}.")
   String sort;
 
-  @Option(names = "--limit", paramLabel = "N", defaultValue = "30",
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      defaultValue = "30",
       description = "Routes shown in the route table. Default: ${DEFAULT-VALUE}.")
   int limit;
 
-  @Option(names = "--top", paramLabel = "N", defaultValue = "10",
-      description = "Rows in the other tables (slowest, errors, queries, N+1, outliers)."
-          + " Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--top",
+      paramLabel = "N",
+      defaultValue = "10",
+      description =
+          "Rows in the other tables (slowest, errors, queries, N+1, outliers)."
+              + " Default: ${DEFAULT-VALUE}.")
   int top;
 
-  @Option(names = "--n-plus-one", paramLabel = "N", defaultValue = "5",
-      description = "Flag a statement run at least N times within one request."
-          + " Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--n-plus-one",
+      paramLabel = "N",
+      defaultValue = "5",
+      description =
+          "Flag a statement run at least N times within one request."
+              + " Default: ${DEFAULT-VALUE}.")
   int nPlusOne;
 
-  @Option(names = "--outlier-factor", paramLabel = "K", defaultValue = "3",
-      description = "Outliers: requests slower than K x their route's median."
-          + " Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--outlier-factor",
+      paramLabel = "K",
+      defaultValue = "3",
+      description =
+          "Outliers: requests slower than K x their route's median."
+              + " Default: ${DEFAULT-VALUE}.")
   double outlierFactor;
 
-  @Option(names = "--compare-versions", paramLabel = "A,B",
+  @Option(
+      names = "--compare-versions",
+      paramLabel = "A,B",
       description = "Compare two service.version values per route.")
   String compareVersions;
 
-  @Option(names = "--compare-windows", paramLabel = "SPEC",
-      description = "Compare two time windows per route: FROM/TO,FROM/TO (times as for --since),"
-          + " or one DURATION: the last DURATION against the one before it.")
+  @Option(
+      names = "--compare-windows",
+      paramLabel = "SPEC",
+      description =
+          "Compare two time windows per route: FROM/TO,FROM/TO (times as for --since),"
+              + " or one DURATION: the last DURATION against the one before it.")
   String compareWindows;
 
-  @Option(names = "--zone", paramLabel = "ZONE",
+  @Option(
+      names = "--zone",
+      paramLabel = "ZONE",
       description = "Time zone for shown times and the heatmap. Default: the system's.")
   String zone;
 
-  @Option(names = "--no-progress",
+  @Option(
+      names = "--no-progress",
       description = "No progress bar (shown on the terminal for inputs over 64 MiB).")
   boolean noProgress;
 

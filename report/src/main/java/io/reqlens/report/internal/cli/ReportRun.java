@@ -21,8 +21,10 @@ final class ReportRun {
 
   static final int OK = 0;
   static final int SKIPPED_INPUT = 1;
+
   /** Picocli's own code for invalid input. */
   static final int USAGE = 2;
+
   static final int NOTHING = 3;
   static final int OUTPUT_FAILED = 4;
 
@@ -63,9 +65,11 @@ final class ReportRun {
     ReportData d = analysis.result(reader.stats(), assembler);
     warn(reader.stats());
     if (d.totals.requests == 0) {
-      err.println("reqlens report: nothing to report: " + (reader.stats().events() == 0
-          ? "no valid events in the input" : "no request matched the filters ("
-          + analysis.filteredOut() + " left out)"));
+      err.println(
+          "reqlens report: nothing to report: "
+              + (reader.stats().events() == 0
+                  ? "no valid events in the input"
+                  : "no request matched the filters (" + analysis.filteredOut() + " left out)"));
     }
     if (cmd.json) {
       try {
@@ -118,10 +122,14 @@ final class ReportRun {
       if (n == 0 || k == InputStats.Skip.TORN) {
         continue;
       }
-      String extra = k == InputStats.Skip.FUTURE_VERSION
-          ? " (written by a newer reqlens: this one reads schema version " + EventParser.SCHEMA_VERSION
-              + ", saw " + s.maxVersionSeen + "; upgrade reqlens)"
-          : "";
+      String extra =
+          k == InputStats.Skip.FUTURE_VERSION
+              ? " (written by a newer reqlens: this one reads schema version "
+                  + EventParser.SCHEMA_VERSION
+                  + ", saw "
+                  + s.maxVersionSeen
+                  + "; upgrade reqlens)"
+              : "";
       err.println("reqlens report: skipped " + n + " " + k.description + extra);
     }
     for (String e : s.examples()) {

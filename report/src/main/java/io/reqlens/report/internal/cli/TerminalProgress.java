@@ -28,8 +28,14 @@ final class TerminalProgress implements EventReader.Progress {
     lastDrawNs = now;
     int filled = (int) Math.min(BAR, BAR * done / total);
     double mbs = done / 1e6 / Math.max(1e-9, (now - startNs) / 1e9);
-    err.print(String.format(Locale.ROOT, "\rreading [%s%s] %3d%% %.0f MB/s", "#".repeat(filled),
-        ".".repeat(BAR - filled), 100 * done / total, mbs));
+    err.print(
+        String.format(
+            Locale.ROOT,
+            "\rreading [%s%s] %3d%% %.0f MB/s",
+            "#".repeat(filled),
+            ".".repeat(BAR - filled),
+            100 * done / total,
+            mbs));
     err.flush();
     drawn = true;
   }

@@ -9,7 +9,9 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses the command's times ({@code --since 15m}) and durations ({@code --min-duration 250ms}). */
+/**
+ * Parses the command's times ({@code --since 15m}) and durations ({@code --min-duration 250ms}).
+ */
 final class TimeArgs {
 
   private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h|d|w)");
@@ -30,24 +32,29 @@ final class TimeArgs {
       at = m.end();
     }
     if (at == 0 || at != s.length()) {
-      throw new IllegalArgumentException("'" + text + "' is not a duration: use a number with a"
-          + " unit (ns, us, ms, s, m, h, d, w), e.g. 250ms, 1.5s, 15m, 1h30m");
+      throw new IllegalArgumentException(
+          "'"
+              + text
+              + "' is not a duration: use a number with a"
+              + " unit (ns, us, ms, s, m, h, d, w), e.g. 250ms, 1.5s, 15m, 1h30m");
     }
     return (long) total;
   }
 
   /**
-   * A point in time: {@code now}; a duration meaning that long before now ({@code 15m}); an
-   * instant ({@code 2026-11-20T10:00:00Z}); a local date-time ({@code 2026-11-20T10:00} or
-   * {@code 2026-11-20 10:00}) or a date (midnight) in {@code zone}.
+   * A point in time: {@code now}; a duration meaning that long before now ({@code 15m}); an instant
+   * ({@code 2026-11-20T10:00:00Z}); a local date-time ({@code 2026-11-20T10:00} or {@code
+   * 2026-11-20 10:00}) or a date (midnight) in {@code zone}.
    */
   static long epochNs(String text, long nowNs, ZoneId zone) {
     String s = text.trim();
     if (s.equalsIgnoreCase("now")) {
       return nowNs;
     }
-    if (!s.isEmpty() && Character.isDigit(s.charAt(0)) && PART.matcher(s.toLowerCase(Locale.ROOT))
-        .lookingAt() && !s.contains("-")) {
+    if (!s.isEmpty()
+        && Character.isDigit(s.charAt(0))
+        && PART.matcher(s.toLowerCase(Locale.ROOT)).lookingAt()
+        && !s.contains("-")) {
       return nowNs - durationNs(s);
     }
     try {
@@ -63,8 +70,12 @@ final class TimeArgs {
     try {
       return toNs(LocalDate.parse(s).atStartOfDay(zone).toInstant());
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("'" + text + "' is not a time: use now, a duration before"
-          + " now (15m, 2h, 7d), 2026-11-20T10:00:00Z, 2026-11-20 10:00 or 2026-11-20", e);
+      throw new IllegalArgumentException(
+          "'"
+              + text
+              + "' is not a time: use now, a duration before"
+              + " now (15m, 2h, 7d), 2026-11-20T10:00:00Z, 2026-11-20 10:00 or 2026-11-20",
+          e);
     }
   }
 

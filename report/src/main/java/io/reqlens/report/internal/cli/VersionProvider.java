@@ -20,7 +20,8 @@ public final class VersionProvider implements IVersionProvider {
 
   static String property(String key) {
     Properties p = new Properties();
-    try (InputStream in = VersionProvider.class.getResourceAsStream("/io/reqlens/report/report.properties")) {
+    try (InputStream in =
+        VersionProvider.class.getResourceAsStream("/io/reqlens/report/report.properties")) {
       if (in != null) {
         p.load(in);
       }

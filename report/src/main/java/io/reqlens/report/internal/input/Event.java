@@ -30,6 +30,7 @@ public final class Event {
   public String parentSpanId;
   public String service;
   public String serviceVersion;
+
   /** The probability the trace was kept; {@code NaN} when missing. */
   public double sampleRate;
 

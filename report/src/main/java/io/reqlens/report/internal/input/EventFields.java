@@ -71,8 +71,7 @@ final class EventFields {
     }
   }
 
-  private static void setRare(Event e, String name, JsonToken t, JsonParser p)
-      throws IOException {
+  private static void setRare(Event e, String name, JsonToken t, JsonParser p) throws IOException {
     switch (name) {
       case "db_system":
         e.dbSystem = text(t, p);

@@ -9,9 +9,9 @@ import java.io.IOException;
 /**
  * Parses one event line with Jackson's streaming parser into a reused {@link Event}.
  *
- * <p>Why a parser per line rather than one over the whole file? A line that is not valid JSON
- * must cost only that line; a single stream parser cannot resynchronise after a syntax error.
- * Creating a parser over a byte range is cheap (Jackson recycles its buffers).
+ * <p>Why a parser per line rather than one over the whole file? A line that is not valid JSON must
+ * cost only that line; a single stream parser cannot resynchronise after a syntax error. Creating a
+ * parser over a byte range is cheap (Jackson recycles its buffers).
  *
  * <p>Not thread-safe.
  */

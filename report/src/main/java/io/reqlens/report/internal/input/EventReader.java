@@ -52,13 +52,17 @@ public final class EventReader {
     FileLines handler = new FileLines(file, sink);
     long start = stats.bytesRead;
     try (InputStream in = Files.newInputStream(file)) {
-      lines.read(in, handler, n -> {
-        stats.bytesRead = start + n;
-        progress.accept(n);
-      });
+      lines.read(
+          in,
+          handler,
+          n -> {
+            stats.bytesRead = start + n;
+            progress.accept(n);
+          });
       stats.filesRead++;
     } catch (IOException e) {
-      stats.skip(InputStats.Skip.UNREADABLE_FILE, file + ": cannot read (" + Messages.reason(e) + ")");
+      stats.skip(
+          InputStats.Skip.UNREADABLE_FILE, file + ": cannot read (" + Messages.reason(e) + ")");
     }
   }
 
@@ -89,7 +93,8 @@ public final class EventReader {
           return;
         case FUTURE_VERSION:
           stats.maxVersionSeen = Math.max(stats.maxVersionSeen, parser.event().version);
-          stats.skip(InputStats.Skip.FUTURE_VERSION,
+          stats.skip(
+              InputStats.Skip.FUTURE_VERSION,
               where() + ": schema version " + parser.event().version);
           return;
         default:
@@ -98,11 +103,19 @@ public final class EventReader {
             stats.skip(InputStats.Skip.TORN, null);
             return;
           }
-          InputStats.Skip why = r == EventParser.Result.INVALID_JSON
-              ? InputStats.Skip.INVALID_JSON : InputStats.Skip.NOT_EVENT;
-          stats.skip(why, where() + ": " + (why == InputStats.Skip.INVALID_JSON
-              ? "not valid JSON" : "not an event (kind, ts_ns, trace_id, dur_ns)")
-              + ": " + Messages.excerpt(buf, off, len));
+          InputStats.Skip why =
+              r == EventParser.Result.INVALID_JSON
+                  ? InputStats.Skip.INVALID_JSON
+                  : InputStats.Skip.NOT_EVENT;
+          stats.skip(
+              why,
+              where()
+                  + ": "
+                  + (why == InputStats.Skip.INVALID_JSON
+                      ? "not valid JSON"
+                      : "not an event (kind, ts_ns, trace_id, dur_ns)")
+                  + ": "
+                  + Messages.excerpt(buf, off, len));
       }
     }
 

@@ -44,7 +44,8 @@ public final class InputFiles {
 
   /** True for the names the {@code req} exporter writes: closed or active event files. */
   public static boolean isEventFileName(String name) {
-    return name.startsWith("events-") && (name.endsWith(".jsonl") || name.endsWith(".jsonl.active"));
+    return name.startsWith("events-")
+        && (name.endsWith(".jsonl") || name.endsWith(".jsonl.active"));
   }
 
   private static void listFolder(Path dir, Listing listing) {

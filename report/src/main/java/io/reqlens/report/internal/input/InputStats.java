@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the reader saw: counts per outcome and a few example problems (file and line number, at
- * most a short excerpt). Everything skipped is counted here, so the report can say so.
+ * What the reader saw: counts per outcome and a few example problems (file and line number, at most
+ * a short excerpt). Everything skipped is counted here, so the report can say so.
  */
 public final class InputStats {
 

@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /**
- * One self-contained HTML file: styles, Chart.js (read from its WebJar on the classpath), the
- * chart data and the page script are all inlined, so the page makes no network request.
+ * One self-contained HTML file: styles, Chart.js (read from its WebJar on the classpath), the chart
+ * data and the page script are all inlined, so the page makes no network request.
  */
 public final class HtmlRenderer {
 
@@ -33,9 +33,10 @@ public final class HtmlRenderer {
   }
 
   public static void render(ReportData d, Writer w) throws IOException {
-    w.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        + "<title>reqlens report</title><style>");
+    w.write(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            + "<title>reqlens report</title><style>");
     w.write(resource(RES + "report.css"));
     w.write("</style></head><body>\n");
     new HtmlSections(d, w).all();
@@ -116,8 +117,10 @@ public final class HtmlRenderer {
       }
       p.load(in);
     }
-    return resource("/META-INF/resources/webjars/chart.js/" + p.getProperty("chartjs.version")
-        + "/dist/chart.umd.min.js");
+    return resource(
+        "/META-INF/resources/webjars/chart.js/"
+            + p.getProperty("chartjs.version")
+            + "/dist/chart.umd.min.js");
   }
 
   static String resource(String name) throws IOException {

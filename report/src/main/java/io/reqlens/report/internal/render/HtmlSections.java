@@ -37,16 +37,27 @@ final class HtmlSections {
     lists.outliers();
     lists.compare();
     lists.notes();
-    w.write("<footer>reqlens " + esc(io.reqlens.report.internal.cli.VersionProvider.version())
-        + " · times in " + esc(d.totals.zone) + " · percentiles and rates re-weighted by 1/sample_rate"
-        + "</footer>");
+    w.write(
+        "<footer>reqlens "
+            + esc(io.reqlens.report.internal.cli.VersionProvider.version())
+            + " · times in "
+            + esc(d.totals.zone)
+            + " · percentiles and rates re-weighted by 1/sample_rate"
+            + "</footer>");
   }
 
   private void header() throws IOException {
     ReportData.Totals t = d.totals;
-    w.write("<header><h1>reqlens report</h1><p class=\"sub\">" + esc(Format.time(t.firstTsNs, zone))
-        + " – " + esc(Format.time(t.lastTsNs, zone)) + " (" + esc(t.zone) + ")"
-        + (t.filters.isEmpty() ? "" : " · filter: " + esc(t.filters)) + "</p>");
+    w.write(
+        "<header><h1>reqlens report</h1><p class=\"sub\">"
+            + esc(Format.time(t.firstTsNs, zone))
+            + " – "
+            + esc(Format.time(t.lastTsNs, zone))
+            + " ("
+            + esc(t.zone)
+            + ")"
+            + (t.filters.isEmpty() ? "" : " · filter: " + esc(t.filters))
+            + "</p>");
     w.write("<div class=\"cards\">");
     card("Requests", Format.grouped(t.requests));
     card("Estimated", Format.count(Math.round(t.estimatedRequests)));
@@ -57,32 +68,72 @@ final class HtmlSections {
   }
 
   private void card(String label, String value) throws IOException {
-    w.write("<div class=\"card\"><div class=\"label\">" + esc(label) + "</div><div class=\"value\">"
-        + esc(value) + "</div></div>");
+    w.write(
+        "<div class=\"card\"><div class=\"label\">"
+            + esc(label)
+            + "</div><div class=\"value\">"
+            + esc(value)
+            + "</div></div>");
   }
 
   private void highlights() throws IOException {
     Highlights h = Highlights.of(d);
     w.write("<section id=\"highlights\"><h2>Highlights</h2><dl class=\"highlights\">");
     if (h.slowestRoute != null) {
-      item("Slowest route (p95)", "<b>" + esc(h.slowestRoute.name()) + "</b> p95 "
-          + duration(h.slowestRoute.p95Ns) + ", p50 " + duration(h.slowestRoute.p50Ns) + ", "
-          + h.slowestRoute.requests + " requests");
+      item(
+          "Slowest route (p95)",
+          "<b>"
+              + esc(h.slowestRoute.name())
+              + "</b> p95 "
+              + duration(h.slowestRoute.p95Ns)
+              + ", p50 "
+              + duration(h.slowestRoute.p50Ns)
+              + ", "
+              + h.slowestRoute.requests
+              + " requests");
     } else {
       item("Requests", "none matched: nothing to report");
     }
     if (h.costliestQuery != null) {
-      item("Costliest query", "<code>" + esc(h.costliestQuery.statement) + "</code> "
-          + duration(h.costliestQuery.totalNs) + " in " + Format.grouped(h.costliestQuery.calls)
-          + " calls, mostly " + esc(h.costliestQuery.topRoute));
+      item(
+          "Costliest query",
+          "<code>"
+              + esc(h.costliestQuery.statement)
+              + "</code> "
+              + duration(h.costliestQuery.totalNs)
+              + " in "
+              + Format.grouped(h.costliestQuery.calls)
+              + " calls, mostly "
+              + esc(h.costliestQuery.topRoute));
     }
-    item("N+1 suspect", h.nPlusOne == null ? "none" : "<b>" + esc(h.nPlusOne.method + " "
-        + h.nPlusOne.route) + "</b> runs <code>" + esc(h.nPlusOne.statement) + "</code> up to "
-        + h.nPlusOne.maxRepeats + "× per request (" + h.nPlusOne.requests + " requests)");
+    item(
+        "N+1 suspect",
+        h.nPlusOne == null
+            ? "none"
+            : "<b>"
+                + esc(h.nPlusOne.method + " " + h.nPlusOne.route)
+                + "</b> runs <code>"
+                + esc(h.nPlusOne.statement)
+                + "</code> up to "
+                + h.nPlusOne.maxRepeats
+                + "× per request ("
+                + h.nPlusOne.requests
+                + " requests)");
     ReportData.ErrorRow e = h.latestError;
-    item("Latest error", e == null ? "none" : esc(Format.time(e.tsNs, zone)) + " <b>"
-        + esc(e.method + " " + e.route) + "</b> → " + e.status + " " + esc(e.exceptionType == null
-        ? "" : e.exceptionType + ": " + e.exceptionMessage) + " <code>" + esc(e.traceId) + "</code>");
+    item(
+        "Latest error",
+        e == null
+            ? "none"
+            : esc(Format.time(e.tsNs, zone))
+                + " <b>"
+                + esc(e.method + " " + e.route)
+                + "</b> → "
+                + e.status
+                + " "
+                + esc(e.exceptionType == null ? "" : e.exceptionType + ": " + e.exceptionMessage)
+                + " <code>"
+                + esc(e.traceId)
+                + "</code>");
     w.write("</dl></section>\n");
   }
 
@@ -92,14 +143,18 @@ final class HtmlSections {
 
   private void charts() throws IOException {
     w.write("<section id=\"charts\"><h2>Latency and load</h2><div class=\"grid\">");
-    w.write("<figure><figcaption>Latency percentiles per route (ms, log scale; busiest 8)"
-        + "</figcaption><div class=\"chart\"><canvas id=\"chart-latency\"></canvas></div></figure>");
-    w.write("<figure><figcaption>Latency distribution of <select id=\"route-select\"></select>"
-        + "</figcaption><div class=\"chart\"><canvas id=\"chart-histogram\"></canvas></div>"
-        + "</figure>");
-    w.write("<figure class=\"wide\"><figcaption>Requests and errors per minute (estimated)"
-        + "</figcaption><div class=\"chart\"><canvas id=\"chart-timeline\"></canvas></div>"
-        + "</figure></div>");
+    w.write(
+        "<figure><figcaption>Latency percentiles per route (ms, log scale; busiest"
+            + " 8)</figcaption><div class=\"chart\"><canvas"
+            + " id=\"chart-latency\"></canvas></div></figure>");
+    w.write(
+        "<figure><figcaption>Latency distribution of <select id=\"route-select\"></select>"
+            + "</figcaption><div class=\"chart\"><canvas id=\"chart-histogram\"></canvas></div>"
+            + "</figure>");
+    w.write(
+        "<figure class=\"wide\"><figcaption>Requests and errors per minute (estimated)"
+            + "</figcaption><div class=\"chart\"><canvas id=\"chart-timeline\"></canvas></div>"
+            + "</figure></div>");
     heatmap();
     w.write("</section>\n");
   }
@@ -111,8 +166,11 @@ final class HtmlSections {
         max = Math.max(max, v);
       }
     }
-    w.write("<h3>Requests by hour of day × day of week (" + esc(d.heatmap.zone) + ")</h3>"
-        + "<div class=\"scroll\"><table class=\"heatmap\" id=\"heatmap\"><thead><tr><th></th>");
+    w.write(
+        "<h3>Requests by hour of day × day of week ("
+            + esc(d.heatmap.zone)
+            + ")</h3>"
+            + "<div class=\"scroll\"><table class=\"heatmap\" id=\"heatmap\"><thead><tr><th></th>");
     for (int hour = 0; hour < 24; hour++) {
       w.write("<th>" + fmt("%02d", hour) + "</th>");
     }
@@ -122,9 +180,18 @@ final class HtmlSections {
       for (int hour = 0; hour < 24; hour++) {
         double v = d.heatmap.requests[day][hour];
         double a = max == 0 ? 0 : v / max;
-        w.write("<td style=\"background:rgba(37,99,235," + fmt("%.2f", a) + ")\" title=\""
-            + DAYS[day] + " " + fmt("%02d:00", hour) + ": " + Format.count(Math.round(v))
-            + " requests\">" + (v > 0 ? Format.count(Math.round(v)) : "") + "</td>");
+        w.write(
+            "<td style=\"background:rgba(37,99,235,"
+                + fmt("%.2f", a)
+                + ")\" title=\""
+                + DAYS[day]
+                + " "
+                + fmt("%02d:00", hour)
+                + ": "
+                + Format.count(Math.round(v))
+                + " requests\">"
+                + (v > 0 ? Format.count(Math.round(v)) : "")
+                + "</td>");
       }
       w.write("</tr>");
     }

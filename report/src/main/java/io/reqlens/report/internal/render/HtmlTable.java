@@ -11,12 +11,17 @@ final class HtmlTable {
   private int rows;
 
   HtmlTable(String id, String... headers) {
-    b.append("<div class=\"scroll\"><table class=\"sortable\" id=\"").append(id).append("\">")
+    b.append("<div class=\"scroll\"><table class=\"sortable\" id=\"")
+        .append(id)
+        .append("\">")
         .append("<thead><tr>");
     for (String h : headers) {
       boolean num = h.startsWith("#");
-      b.append("<th").append(num ? " class=\"num\"" : "").append(" title=\"Click to sort\">")
-          .append(Html.esc(num ? h.substring(1) : h)).append("</th>");
+      b.append("<th")
+          .append(num ? " class=\"num\"" : "")
+          .append(" title=\"Click to sort\">")
+          .append(Html.esc(num ? h.substring(1) : h))
+          .append("</th>");
     }
     b.append("</tr></thead><tbody>");
   }
@@ -49,8 +54,11 @@ final class HtmlTable {
   }
 
   HtmlTable num(double sortValue, String shown) {
-    b.append("<td class=\"num\" data-v=\"").append(Double.isNaN(sortValue) ? "" : sortValue)
-        .append("\">").append(Html.esc(shown)).append("</td>");
+    b.append("<td class=\"num\" data-v=\"")
+        .append(Double.isNaN(sortValue) ? "" : sortValue)
+        .append("\">")
+        .append(Html.esc(shown))
+        .append("</td>");
     return this;
   }
 

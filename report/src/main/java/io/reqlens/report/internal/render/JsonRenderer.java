@@ -10,8 +10,8 @@ import java.io.Writer;
 import java.util.List;
 
 /**
- * The report as one JSON document (schema in the module README, {@code "schema": 1}). Durations
- * are integer nanoseconds, times epoch nanoseconds, percentages 0..100; the key order is fixed.
+ * The report as one JSON document (schema in the module README, {@code "schema": 1}). Durations are
+ * integer nanoseconds, times epoch nanoseconds, percentages 0..100; the key order is fixed.
  */
 public final class JsonRenderer {
 

@@ -17,11 +17,14 @@ final class JsonSections {
   static void highlights(Highlights h, JsonGenerator g) throws IOException {
     g.writeObjectFieldStart("highlights");
     g.writeStringField("slowest_route_p95", h.slowestRoute == null ? null : h.slowestRoute.name());
-    g.writeStringField("costliest_query", h.costliestQuery == null ? null : h.costliestQuery.statement);
-    g.writeStringField("n_plus_one_route", h.nPlusOne == null ? null
-        : h.nPlusOne.method + " " + h.nPlusOne.route);
-    g.writeStringField("latest_error_trace_id", h.latestError == null ? null : h.latestError.traceId);
-    g.writeStringField("highest_error_rate_route", h.mostErrors == null ? null : h.mostErrors.name());
+    g.writeStringField(
+        "costliest_query", h.costliestQuery == null ? null : h.costliestQuery.statement);
+    g.writeStringField(
+        "n_plus_one_route", h.nPlusOne == null ? null : h.nPlusOne.method + " " + h.nPlusOne.route);
+    g.writeStringField(
+        "latest_error_trace_id", h.latestError == null ? null : h.latestError.traceId);
+    g.writeStringField(
+        "highest_error_rate_route", h.mostErrors == null ? null : h.mostErrors.name());
     g.writeEndObject();
   }
 

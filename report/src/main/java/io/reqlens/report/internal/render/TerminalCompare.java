@@ -30,20 +30,34 @@ final class TerminalCompare {
       out.println();
       return;
     }
-    out.println("  " + left("ROUTE", 24) + right("REQS A/B", 10) + right("P50 A", 8)
-        + right("P50 B", 7) + right("CHG", 6) + right("P95 A", 8) + right("P95 B", 7)
-        + right("CHG", 6) + right("ERR% A/B", 12) + right("P-VALUE", 9) + "  SIGNIFICANT");
+    out.println(
+        "  "
+            + left("ROUTE", 24)
+            + right("REQS A/B", 10)
+            + right("P50 A", 8)
+            + right("P50 B", 7)
+            + right("CHG", 6)
+            + right("P95 A", 8)
+            + right("P95 B", 7)
+            + right("CHG", 6)
+            + right("ERR% A/B", 12)
+            + right("P-VALUE", 9)
+            + "  SIGNIFICANT");
     for (ReportData.CompareRow r : c.rows) {
-      out.println("  " + left(r.method + " " + r.route, 24)
-          + right(r.requestsA + "/" + r.requestsB, 10)
-          + right(r.requestsA == 0 ? "-" : duration(r.p50A), 8)
-          + right(r.requestsB == 0 ? "-" : duration(r.p50B), 7)
-          + right(change(r.p50A, r.p50B, r.requestsA, r.requestsB), 6)
-          + right(r.requestsA == 0 ? "-" : duration(r.p95A), 8)
-          + right(r.requestsB == 0 ? "-" : duration(r.p95B), 7)
-          + right(change(r.p95A, r.p95B, r.requestsA, r.requestsB), 6)
-          + right(errors(r), 12) + right(Double.isNaN(r.pValue) ? "-" : p(r.pValue), 9) + "  "
-          + verdict(r));
+      out.println(
+          "  "
+              + left(r.method + " " + r.route, 24)
+              + right(r.requestsA + "/" + r.requestsB, 10)
+              + right(r.requestsA == 0 ? "-" : duration(r.p50A), 8)
+              + right(r.requestsB == 0 ? "-" : duration(r.p50B), 7)
+              + right(change(r.p50A, r.p50B, r.requestsA, r.requestsB), 6)
+              + right(r.requestsA == 0 ? "-" : duration(r.p95A), 8)
+              + right(r.requestsB == 0 ? "-" : duration(r.p95B), 7)
+              + right(change(r.p95A, r.p95B, r.requestsA, r.requestsB), 6)
+              + right(errors(r), 12)
+              + right(Double.isNaN(r.pValue) ? "-" : p(r.pValue), 9)
+              + "  "
+              + verdict(r));
     }
     out.println("  CHG: change from A to B. Test: " + CompareTexts.SHORT_TEST);
     out.println();
@@ -71,7 +85,8 @@ final class TerminalCompare {
   }
 
   private static String errors(ReportData.CompareRow r) {
-    return (r.requestsA == 0 ? "-" : Format.pct(r.errorPctA)) + "/"
+    return (r.requestsA == 0 ? "-" : Format.pct(r.errorPctA))
+        + "/"
         + (r.requestsB == 0 ? "-" : Format.pct(r.errorPctB));
   }
 }

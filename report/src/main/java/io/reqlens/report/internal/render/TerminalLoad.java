@@ -37,16 +37,23 @@ final class TerminalLoad {
       line.append(BARS[v <= 0 ? 0 : (int) Math.max(1, Math.round(8 * v / max))]);
     }
     out.println(line);
-    out.println(fmt("  %s .. %s   peak %s/min, mean %s/min", Format.time(t.startNs[0], zone),
-        Format.time(t.startNs[t.startNs.length - 1], zone), Format.count(max),
-        Format.count(sum / t.requestsPerMinute.length)));
+    out.println(
+        fmt(
+            "  %s .. %s   peak %s/min, mean %s/min",
+            Format.time(t.startNs[0], zone),
+            Format.time(t.startNs[t.startNs.length - 1], zone),
+            Format.count(max),
+            Format.count(sum / t.requestsPerMinute.length)));
     out.println();
     heatmap(d.heatmap, out);
   }
 
   private static void heatmap(ReportData.Heatmap h, PrintWriter out) {
-    out.println("LOAD BY HOUR OF DAY x DAY OF WEEK (" + h.zone + "; · none, ░ ▒ ▓ █ quartiles of"
-        + " the busiest hour)");
+    out.println(
+        "LOAD BY HOUR OF DAY x DAY OF WEEK ("
+            + h.zone
+            + "; · none, ░ ▒ ▓ █ quartiles of"
+            + " the busiest hour)");
     double max = 0;
     for (double[] day : h.requests) {
       for (double v : day) {
@@ -89,7 +96,8 @@ final class TerminalLoad {
   }
 
   private static String bucket(long seconds) {
-    return seconds % 3600 == 0 ? seconds / 3600 + "h" : seconds % 60 == 0 ? seconds / 60 + "min"
-        : seconds + "s";
+    return seconds % 3600 == 0
+        ? seconds / 3600 + "h"
+        : seconds % 60 == 0 ? seconds / 60 + "min" : seconds + "s";
   }
 }

@@ -32,19 +32,35 @@ final class TerminalSections {
   }
 
   void outliers() {
-    out.println(fmt("OUTLIERS (slower than %sx their route's median)",
-        Format.count(d.totals.outlierFactor)));
+    out.println(
+        fmt(
+            "OUTLIERS (slower than %sx their route's median)",
+            Format.count(d.totals.outlierFactor)));
     if (d.outliers.isEmpty()) {
       out.println("  none");
       out.println();
       return;
     }
-    out.println("  " + left("TIME", 20) + right("DUR", 7) + right("MEDIAN", 8) + right("x", 6)
-        + "  " + left("ROUTE", 32) + " TRACE ID");
+    out.println(
+        "  "
+            + left("TIME", 20)
+            + right("DUR", 7)
+            + right("MEDIAN", 8)
+            + right("x", 6)
+            + "  "
+            + left("ROUTE", 32)
+            + " TRACE ID");
     for (ReportData.OutlierRow o : d.outliers) {
-      out.println("  " + left(Format.time(o.tsNs, zone), 20) + right(duration(o.durNs), 7)
-          + right(duration(o.routeMedianNs), 8) + right(fmt("%.1f", o.ratio), 6) + "  "
-          + left(o.method + " " + o.route, 32) + " " + o.traceId);
+      out.println(
+          "  "
+              + left(Format.time(o.tsNs, zone), 20)
+              + right(duration(o.durNs), 7)
+              + right(duration(o.routeMedianNs), 8)
+              + right(fmt("%.1f", o.ratio), 6)
+              + "  "
+              + left(o.method + " " + o.route, 32)
+              + " "
+              + o.traceId);
     }
     out.println();
   }
@@ -56,12 +72,26 @@ final class TerminalSections {
       out.println();
       return;
     }
-    out.println("  " + left("TIME", 20) + right("DUR", 7) + right("STATUS", 7) + right("Q", 5)
-        + "  " + left("ROUTE", 36) + " TRACE ID");
+    out.println(
+        "  "
+            + left("TIME", 20)
+            + right("DUR", 7)
+            + right("STATUS", 7)
+            + right("Q", 5)
+            + "  "
+            + left("ROUTE", 36)
+            + " TRACE ID");
     for (ReportData.RequestRow r : rows) {
-      out.println("  " + left(Format.time(r.tsNs, zone), 20) + right(duration(r.durNs), 7)
-          + right(status(r.status), 7) + right(String.valueOf(r.queries), 5) + "  "
-          + left(r.method + " " + r.route, 36) + " " + r.traceId);
+      out.println(
+          "  "
+              + left(Format.time(r.tsNs, zone), 20)
+              + right(duration(r.durNs), 7)
+              + right(status(r.status), 7)
+              + right(String.valueOf(r.queries), 5)
+              + "  "
+              + left(r.method + " " + r.route, 36)
+              + " "
+              + r.traceId);
     }
     out.println();
   }
@@ -76,11 +106,18 @@ final class TerminalSections {
     int shown = 0;
     for (ReportData.ErrorRow e : d.recentErrors) {
       shown++;
-      out.println("  " + Format.time(e.tsNs, zone) + "  " + status(e.status) + "  "
-          + cut(e.method + " " + e.route, 40) + "  trace " + e.traceId);
+      out.println(
+          "  "
+              + Format.time(e.tsNs, zone)
+              + "  "
+              + status(e.status)
+              + "  "
+              + cut(e.method + " " + e.route, 40)
+              + "  trace "
+              + e.traceId);
       if (e.exceptionType != null) {
-        String msg = e.exceptionMessage == null ? "" : ": "
-            + TerminalRenderer.oneLine(e.exceptionMessage);
+        String msg =
+            e.exceptionMessage == null ? "" : ": " + TerminalRenderer.oneLine(e.exceptionMessage);
         out.println("      " + cut(e.exceptionType + msg, TerminalRenderer.WIDTH - 6));
         // Frames for the newest few only: ten full stack traces would bury the other sections.
         for (int i = 0; shown <= FRAMES_FOR && i < e.frames.size(); i++) {
@@ -112,32 +149,59 @@ final class TerminalSections {
       out.println();
       return;
     }
-    out.println("  " + right("TOTAL", 7) + right("CALLS", 7) + right("MEAN", 7) + right("MAX", 7)
-        + right("ERR", 4) + "  " + left("TOP ROUTE", 22) + "  STATEMENT");
+    out.println(
+        "  "
+            + right("TOTAL", 7)
+            + right("CALLS", 7)
+            + right("MEAN", 7)
+            + right("MAX", 7)
+            + right("ERR", 4)
+            + "  "
+            + left("TOP ROUTE", 22)
+            + "  STATEMENT");
     int indent = 2 + 7 + 7 + 7 + 7 + 4 + 2 + 22 + 2;
     for (ReportData.QueryRow q : rows) {
-      String head = "  " + right(duration(q.totalNs), 7) + right(Format.count(q.calls), 7)
-          + right(duration(q.calls == 0 ? 0 : q.totalNs / q.calls), 7) + right(duration(q.maxNs), 7)
-          + right(String.valueOf(q.errors), 4) + "  " + left(q.topRoute, 22) + "  ";
+      String head =
+          "  "
+              + right(duration(q.totalNs), 7)
+              + right(Format.count(q.calls), 7)
+              + right(duration(q.calls == 0 ? 0 : q.totalNs / q.calls), 7)
+              + right(duration(q.maxNs), 7)
+              + right(String.valueOf(q.errors), 4)
+              + "  "
+              + left(q.topRoute, 22)
+              + "  ";
       wrapped(head, indent, TerminalRenderer.oneLine(q.statement));
     }
     out.println();
   }
 
   void nPlusOne() {
-    out.println(fmt("N+1 SUSPECTS (same statement >= %d times within one request)",
-        d.totals.nPlusOneThreshold));
+    out.println(
+        fmt(
+            "N+1 SUSPECTS (same statement >= %d times within one request)",
+            d.totals.nPlusOneThreshold));
     if (d.nPlusOne.isEmpty()) {
       out.println("  none");
       out.println();
       return;
     }
-    out.println("  " + left("ROUTE", 30) + right("REQS", 7) + right("MAXx", 6) + right("MEANx", 7)
-        + "  STATEMENT / EXAMPLE TRACE");
+    out.println(
+        "  "
+            + left("ROUTE", 30)
+            + right("REQS", 7)
+            + right("MAXx", 6)
+            + right("MEANx", 7)
+            + "  STATEMENT / EXAMPLE TRACE");
     for (ReportData.NPlusOneRow n : d.nPlusOne) {
-      out.println("  " + left(n.method + " " + n.route, 30) + right(String.valueOf(n.requests), 7)
-          + right(String.valueOf(n.maxRepeats), 6) + right(fmt("%.1f", n.meanRepeats), 7) + "  "
-          + cut(TerminalRenderer.oneLine(n.statement), TerminalRenderer.WIDTH - 54));
+      out.println(
+          "  "
+              + left(n.method + " " + n.route, 30)
+              + right(String.valueOf(n.requests), 7)
+              + right(String.valueOf(n.maxRepeats), 6)
+              + right(fmt("%.1f", n.meanRepeats), 7)
+              + "  "
+              + cut(TerminalRenderer.oneLine(n.statement), TerminalRenderer.WIDTH - 54));
       out.println("  " + left("", 52) + "trace " + n.exampleTraceId);
     }
     out.println();
@@ -161,8 +225,8 @@ final class TerminalSections {
     }
     if (!d.input.examples().isEmpty()) {
       out.println("INPUT PROBLEMS (skipped; the report covers everything else)");
-      for (io.reqlens.report.internal.input.InputStats.Skip s
-          : io.reqlens.report.internal.input.InputStats.Skip.values()) {
+      for (io.reqlens.report.internal.input.InputStats.Skip s :
+          io.reqlens.report.internal.input.InputStats.Skip.values()) {
         long n = d.input.skipped(s);
         if (n > 0 && s != io.reqlens.report.internal.input.InputStats.Skip.TORN) {
           out.println(fmt("  %d %s", n, s.description));
@@ -176,8 +240,8 @@ final class TerminalSections {
   }
 
   /**
-   * {@code head} then {@code text}, continued on up to two more lines at column {@code indent}:
-   * a statement is the point of the row and should not be cut short.
+   * {@code head} then {@code text}, continued on up to two more lines at column {@code indent}: a
+   * statement is the point of the row and should not be cut short.
    */
   private void wrapped(String head, int indent, String text) {
     int width = TerminalRenderer.WIDTH - indent;

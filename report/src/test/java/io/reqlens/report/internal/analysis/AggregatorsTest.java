@@ -100,7 +100,8 @@ class AggregatorsTest {
     for (String s : new String[] {"a", "b", "a", "c", "d"}) {
       c.add(s);
     }
-    assertThat(c.top(10)).extracting(r -> r.name + "=" + r.count)
+    assertThat(c.top(10))
+        .extracting(r -> r.name + "=" + r.count)
         .containsExactly("(other)=2", "a=2", "b=1");
   }
 

@@ -26,21 +26,33 @@ class FilterTest {
     assertThat(api.test(r("GET", "/apix", 1, 1, 200))).isFalse();
     assertThat(api.test(r("GET", "/x/7/items", 1, 1, 200))).isTrue();
     assertThat(api.test(r("GET", "/x/7/8/items", 1, 1, 200))).isFalse();
-    assertThat(Filter.builder().route("~/api/users/\\{id\\}").build()
-        .test(r("GET", "/api/users/{id}", 1, 1, 200))).isTrue();
-    assertThatThrownBy(() -> Filter.builder().route("~(")).hasMessageContaining("regular expression");
+    assertThat(
+            Filter.builder()
+                .route("~/api/users/\\{id\\}")
+                .build()
+                .test(r("GET", "/api/users/{id}", 1, 1, 200)))
+        .isTrue();
+    assertThatThrownBy(() -> Filter.builder().route("~("))
+        .hasMessageContaining("regular expression");
   }
 
   @Test
   void timeMethodStatusAndDuration() {
-    Filter f = Filter.builder().since(10, "10").until(20, "20").method("get")
-        .status(500, 599, "5xx").minDuration(5_000_000L, "5ms").build();
+    Filter f =
+        Filter.builder()
+            .since(10, "10")
+            .until(20, "20")
+            .method("get")
+            .status(500, 599, "5xx")
+            .minDuration(5_000_000L, "5ms")
+            .build();
     assertThat(f.test(r("GET", "/a", 10, 5, 503))).isTrue();
     assertThat(f.test(r("GET", "/a", 20, 5, 503))).as("until is exclusive").isFalse();
     assertThat(f.test(r("GET", "/a", 9, 5, 503))).isFalse();
     assertThat(f.test(r("POST", "/a", 10, 5, 503))).isFalse();
     assertThat(f.test(r("GET", "/a", 10, 5, 404))).isFalse();
     assertThat(f.test(r("GET", "/a", 10, 4, 503))).isFalse();
-    assertThat(f.description()).isEqualTo("since 10, until 20, method GET, status 5xx, duration >= 5ms");
+    assertThat(f.description())
+        .isEqualTo("since 10, until 20, method GET, status 5xx, duration >= 5ms");
   }
 }

@@ -16,12 +16,15 @@ class EventParserTest {
 
   @Test
   void readsEveryFieldOfAReq() {
-    assertThat(parse("{\"v\":1,\"kind\":\"REQ\",\"ts_ns\":1763629200000000000,"
-        + "\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"span_id\":\"00f067aa0ba902b7\","
-        + "\"service\":\"shop\",\"service_version\":\"1.2\",\"sample_rate\":0.25,\"method\":\"GET\","
-        + "\"route\":\"/api/users/{id}\",\"path\":\"/api/users/7\",\"status\":200,\"dur_ns\":1500,"
-        + "\"bytes_in\":null,\"bytes_out\":180,\"error\":false,\"db_count\":2,\"db_dur_ns\":900,"
-        + "\"future_key\":{\"nested\":[1,2]}}")).isEqualTo(EventParser.Result.OK);
+    assertThat(
+            parse(
+                "{\"v\":1,\"kind\":\"REQ\",\"ts_ns\":1763629200000000000,"
+                    + "\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"span_id\":\"00f067aa0ba902b7\","
+                    + "\"service\":\"shop\",\"service_version\":\"1.2\",\"sample_rate\":0.25,\"method\":\"GET\","
+                    + "\"route\":\"/api/users/{id}\",\"path\":\"/api/users/7\",\"status\":200,\"dur_ns\":1500,"
+                    + "\"bytes_in\":null,\"bytes_out\":180,\"error\":false,\"db_count\":2,\"db_dur_ns\":900,"
+                    + "\"future_key\":{\"nested\":[1,2]}}"))
+        .isEqualTo(EventParser.Result.OK);
     Event e = parser.event();
     assertThat(e.kind).isEqualTo(Event.Kind.REQ);
     assertThat(e.tsNs).isEqualTo(1763629200000000000L);
@@ -40,8 +43,11 @@ class EventParserTest {
 
   @Test
   void versionIsOptionalAndMissingRateWeighsOne() {
-    assertThat(parse("{\"kind\":\"DB\",\"ts_ns\":1,\"trace_id\":\"t\",\"dur_ns\":5,"
-        + "\"query\":\"SELECT ?\",\"sample_rate\":null}")).isEqualTo(EventParser.Result.OK);
+    assertThat(
+            parse(
+                "{\"kind\":\"DB\",\"ts_ns\":1,\"trace_id\":\"t\",\"dur_ns\":5,"
+                    + "\"query\":\"SELECT ?\",\"sample_rate\":null}"))
+        .isEqualTo(EventParser.Result.OK);
     assertThat(parser.event().version).isEqualTo(1);
     assertThat(parser.event().weight()).isEqualTo(1.0);
     assertThat(parser.event().query).isEqualTo("SELECT ?");
@@ -59,7 +65,8 @@ class EventParserTest {
     assertThat(parse("{\"kind\":\"REQ\",")).isEqualTo(EventParser.Result.INVALID_JSON);
     assertThat(parse("not json")).isEqualTo(EventParser.Result.INVALID_JSON);
     assertThat(parse("{\"kind\":\"REQ\"} {}")).isEqualTo(EventParser.Result.INVALID_JSON);
-    assertThat(parse("{\"ts_ns\":99999999999999999999999}")).isEqualTo(EventParser.Result.INVALID_JSON);
+    assertThat(parse("{\"ts_ns\":99999999999999999999999}"))
+        .isEqualTo(EventParser.Result.INVALID_JSON);
   }
 
   @Test
@@ -69,7 +76,8 @@ class EventParserTest {
     assertThat(parse("{\"kind\":\"SPAN\",\"ts_ns\":1,\"trace_id\":\"t\"}"))
         .isEqualTo(EventParser.Result.NOT_EVENT);
     assertThat(parse("{\"kind\":\"REQ\",\"ts_ns\":1,\"trace_id\":\"t\"}"))
-        .as("a REQ needs dur_ns").isEqualTo(EventParser.Result.NOT_EVENT);
+        .as("a REQ needs dur_ns")
+        .isEqualTo(EventParser.Result.NOT_EVENT);
     assertThat(parse("{\"kind\":\"REQ_META\",\"ts_ns\":1,\"trace_id\":\"t\"}"))
         .isEqualTo(EventParser.Result.OK);
   }

@@ -21,8 +21,15 @@ class EventReaderTest {
   @Test
   void countsEveryKindOfBadInputAndKeepsTheRest() throws IOException {
     Path closed = dir.resolve("events-1.jsonl");
-    Files.write(closed, List.of(REQ, "", "{not json", "{\"hello\":\"world\"}",
-        "{\"v\":3,\"kind\":\"REQ\",\"ts_ns\":1,\"trace_id\":\"t\",\"dur_ns\":1}", REQ));
+    Files.write(
+        closed,
+        List.of(
+            REQ,
+            "",
+            "{not json",
+            "{\"hello\":\"world\"}",
+            "{\"v\":3,\"kind\":\"REQ\",\"ts_ns\":1,\"trace_id\":\"t\",\"dur_ns\":1}",
+            REQ));
     Path active = dir.resolve("events-2.jsonl.active");
     Files.write(active, (REQ + "\n{\"kind\":\"RE").getBytes(StandardCharsets.UTF_8));
     Path gone = dir.resolve("events-3.jsonl");
@@ -75,7 +82,9 @@ class EventReaderTest {
     assertThat(l.problems.get(1)).contains("no such file or folder");
     // A folder named like an event file is listed by name, then fails to open: counted, not fatal.
     EventReader reader = new EventReader();
-    reader.read(InputFiles.list(List.of(folderNamedLikeAFile.getParent())).files, e -> {},
+    reader.read(
+        InputFiles.list(List.of(folderNamedLikeAFile.getParent())).files,
+        e -> {},
         EventReader.Progress.NONE);
     assertThat(reader.stats().skipped(InputStats.Skip.UNREADABLE_FILE)).isEqualTo(1);
   }

@@ -18,18 +18,19 @@ class LineReaderTest {
   private int tooLong;
   private boolean lastTerminated = true;
 
-  private final LineReader.Sink sink = new LineReader.Sink() {
-    @Override
-    public void line(byte[] buf, int off, int len, boolean terminated) {
-      lines.add(new String(buf, off, len, StandardCharsets.UTF_8));
-      lastTerminated = terminated;
-    }
+  private final LineReader.Sink sink =
+      new LineReader.Sink() {
+        @Override
+        public void line(byte[] buf, int off, int len, boolean terminated) {
+          lines.add(new String(buf, off, len, StandardCharsets.UTF_8));
+          lastTerminated = terminated;
+        }
 
-    @Override
-    public void tooLong() {
-      tooLong++;
-    }
-  };
+        @Override
+        public void tooLong() {
+          tooLong++;
+        }
+      };
 
   @Test
   void splitsLinesAcrossReadsAndStripsCarriageReturns() throws IOException {
@@ -41,8 +42,9 @@ class LineReaderTest {
 
   @Test
   void reportsAnUnterminatedLastLine() throws IOException {
-    new LineReader().read(new ByteArrayInputStream("x\n{\"torn".getBytes(StandardCharsets.UTF_8)),
-        sink, n -> {});
+    new LineReader()
+        .read(
+            new ByteArrayInputStream("x\n{\"torn".getBytes(StandardCharsets.UTF_8)), sink, n -> {});
     assertThat(lines).containsExactly("x", "{\"torn");
     assertThat(lastTerminated).isFalse();
   }
