@@ -1,8 +1,6 @@
 package io.reqlens.sampler;
 
 import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -51,8 +49,8 @@ public final class LocalTraceProcessor implements SpanProcessor {
 
   static final AttributeKey<String> URL_PATH = AttributeKey.stringKey("url.path");
   static final AttributeKey<String> HTTP_ROUTE = AttributeKey.stringKey("http.route");
-  static final AttributeKey<String> URL_QUERY = AttributeKey.stringKey("url.query");
-  static final AttributeKey<String> URL_FULL = AttributeKey.stringKey("url.full");
+  static final AttributeKey<String> URL_QUERY = Forwarder.URL_QUERY;
+  static final AttributeKey<String> URL_FULL = Forwarder.URL_FULL;
   static final AttributeKey<Long> HTTP_STATUS = AttributeKey.longKey("http.response.status_code");
 
   private static final Logger logger = Logger.getLogger(LocalTraceProcessor.class.getName());
@@ -62,11 +60,10 @@ public final class LocalTraceProcessor implements SpanProcessor {
   private static final Map<String, Decision> HEAD = new ConcurrentHashMap<>();
 
   private final SpanProcessor downstream;
+  private final Forwarder forwarder;
   private final RouteList excludedRoutes;
   private final boolean keepErrors;
   private final long keepSlowerThanNanos; // <= 0: off
-  private final int nPlusOneThreshold;
-  private final QueryRedactor redactor;
   private final int maxTraces;
   private final int maxSpans;
   private final ProcessorStats stats;
@@ -84,11 +81,10 @@ public final class LocalTraceProcessor implements SpanProcessor {
 
   LocalTraceProcessor(LocalTraceProcessorBuilder b) {
     this.downstream = b.downstream;
+    this.forwarder = new Forwarder(b.downstream, b.redactor, b.nPlusOneThreshold);
     this.excludedRoutes = b.excludedRoutes;
     this.keepErrors = b.keepErrors;
     this.keepSlowerThanNanos = b.keepSlowerThan == null ? 0 : b.keepSlowerThan.toNanos();
-    this.nPlusOneThreshold = b.nPlusOneThreshold;
-    this.redactor = b.redactor;
     this.maxTraces = b.maxBufferedTraces;
     this.maxSpans = b.maxBufferedSpans;
     this.stats =
@@ -102,9 +98,9 @@ public final class LocalTraceProcessor implements SpanProcessor {
             + ", keepSlowerThan="
             + (b.keepSlowerThan == null ? "off" : b.keepSlowerThan)
             + ", nPlusOneThreshold="
-            + nPlusOneThreshold
+            + b.nPlusOneThreshold
             + ", redactQueryParams="
-            + redactor
+            + b.redactor
             + ", maxBufferedTraces="
             + maxTraces
             + ", maxBufferedSpans="
@@ -167,7 +163,7 @@ public final class LocalTraceProcessor implements SpanProcessor {
       // Started before this processor, or under a parent that had already ended.
       stats.late();
       if (span.getSpanContext().isSampled()) {
-        forward(span, null, false);
+        forwarder.forward(span, null, false);
       }
       return;
     }
@@ -190,14 +186,14 @@ public final class LocalTraceProcessor implements SpanProcessor {
     if (late) {
       stats.late();
       if (decision.keep) {
-        forward(span, decision, !trace.root.getSpanContext().isSampled());
+        forwarder.forward(span, decision, !trace.root.getSpanContext().isSampled());
       }
     } else if (decision == null) {
       if (buffered.get() > maxSpans) {
         decideOldestEarly();
       }
     } else {
-      forwardAll(toForward, trace, decision);
+      forwarder.forwardAll(toForward, trace, decision);
     }
   }
 
@@ -257,65 +253,6 @@ public final class LocalTraceProcessor implements SpanProcessor {
     return false;
   }
 
-  private void forwardAll(ReadableSpan[] spans, LocalTrace trace, Decision decision) {
-    boolean markSampled = !trace.root.getSpanContext().isSampled();
-    for (ReadableSpan s : spans) {
-      if (trace.isRoot(s)) {
-        AttributesBuilder stamp = Attributes.builder();
-        RequestProfile.stamp(java.util.Arrays.asList(spans), nPlusOneThreshold, stamp);
-        stamp.put(Rule.KEPT_BY, decision.reason);
-        redact(s, stamp);
-        downstream.onEnd(new KeptSpan(s, stamp.build(), markSampled));
-      } else {
-        forward(s, decision, markSampled);
-      }
-    }
-  }
-
-  /** Passes one span downstream, wrapping it only when it must change. */
-  private void forward(ReadableSpan span, Decision decision, boolean markSampled) {
-    boolean sampled = span.getSpanContext().isSampled();
-    if (!sampled && (decision == null || !decision.keep)) {
-      return;
-    }
-    Attributes redacted = redactions(span);
-    if (redacted.isEmpty() && sampled) {
-      downstream.onEnd(span);
-    } else {
-      downstream.onEnd(new KeptSpan(span, redacted, markSampled || !sampled));
-    }
-  }
-
-  private Attributes redactions(ReadableSpan span) {
-    if (redactor.isOff()) {
-      return Attributes.empty();
-    }
-    String query = span.getAttribute(URL_QUERY);
-    String full = span.getAttribute(URL_FULL);
-    if (query == null && full == null) {
-      return Attributes.empty();
-    }
-    AttributesBuilder b = Attributes.builder();
-    return redact(span, b) ? b.build() : Attributes.empty();
-  }
-
-  private boolean redact(ReadableSpan span, AttributesBuilder out) {
-    boolean changed = false;
-    String query = span.getAttribute(URL_QUERY);
-    String redactedQuery = redactor.redactQuery(query);
-    if (redactedQuery != query) {
-      out.put(URL_QUERY, redactedQuery);
-      changed = true;
-    }
-    String full = span.getAttribute(URL_FULL);
-    String redactedFull = redactor.redactUrl(full);
-    if (redactedFull != full) {
-      out.put(URL_FULL, redactedFull);
-      changed = true;
-    }
-    return changed;
-  }
-
   /**
    * Why prune in bulk? Removing each trace from the queue when it is decided would scan from the
    * head every time; instead decided traces stay until the queue holds twice the trace limit, and
@@ -357,15 +294,8 @@ public final class LocalTraceProcessor implements SpanProcessor {
         toForward = release(trace, decision);
       }
       it.remove();
-      forwardEarly(toForward, trace, decision);
+      forwarder.forwardEarly(toForward, trace, decision);
       return;
-    }
-  }
-
-  private void forwardEarly(ReadableSpan[] spans, LocalTrace trace, Decision decision) {
-    boolean markSampled = !trace.root.getSpanContext().isSampled();
-    for (ReadableSpan s : spans) {
-      forward(s, decision, markSampled);
     }
   }
 

@@ -6,6 +6,7 @@ import io.reqlens.examples.launch.ChildService;
 import io.reqlens.examples.launch.ServiceClient;
 import io.reqlens.examples.otlp.OtlpReceiver;
 import io.reqlens.sampler.RouteList;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,8 +19,9 @@ import java.util.concurrent.TimeoutException;
  * OpenTelemetry Java agent with the Reqlens extension and a showcase configuration, sends traffic
  * to every endpoint, and prints per route what was kept and why.
  *
- * <p>Each step is one method of {@link #run}, so later steps (files written to {@code
- * reqlens-data/}, a report) slot in after {@link #printTable}.
+ * <p>The service also writes the {@code jsonl} and {@code req} files into {@code reqlens-data/};
+ * once it has stopped (and flushed them), the demo lists them and ends with the report of the
+ * traffic it generated ({@code java -jar <extension> report}), terminal and HTML.
  */
 public final class Demo {
 
@@ -44,15 +46,19 @@ public final class Demo {
     }
     try {
       new Demo(settings, System.out).run();
-    } catch (IllegalStateException e) { // the service did not start: the message has its output
+    } catch (IllegalStateException | java.io.UncheckedIOException e) {
+      // the service did not start (the message has its output), or the data folder failed
       System.err.println("reqlens demo: " + e.getMessage());
       System.exit(1);
     }
   }
 
   /** Runs the demo; returns the table it printed. */
-  RouteTable run() throws InterruptedException, TimeoutException {
+  RouteTable run() throws InterruptedException, TimeoutException, IOException {
     printConfiguration();
+    DemoFiles files = new DemoFiles(settings.dataDir(), out);
+    files.clearPreviousRun();
+    RouteTable table;
     try (OtlpReceiver otlp = OtlpReceiver.start();
         ChildService service = startService(otlp)) {
       ServiceClient client = new ServiceClient(service.baseUrl());
@@ -61,8 +67,14 @@ public final class Demo {
           service.baseUrl(), settings.duration().toSeconds());
       List<Sent> sent = new Traffic(client).run(settings.duration());
       awaitExports(client, otlp);
-      return printTable(sent, otlp);
+      table = printTable(sent, otlp);
+    } // stopping the service flushes and closes its files
+    files.printListing();
+    int exit = files.runReport(settings.extensionJar());
+    if (exit != 0) {
+      out.printf("(the report exited with %d; see the exit codes in report/README.md)%n", exit);
     }
+    return table;
   }
 
   private void printConfiguration() {
@@ -106,12 +118,12 @@ public final class Demo {
     table.print(out);
     out.println();
     out.println("sent: requests made. kept: local traces received over OTLP (server span plus its");
-    out.println("queries). ratio / rule / parent: why each was kept (attribute reqlens.kept_by):");
-    out.println(
-        "the default ratio 0.1, a rule (1 = POST, 2 = user lookups at 0.5, 3 = /api/slow at");
-    out.println("2/s), or a sampled traceparent from upstream. excluded: matched");
-    out.println(
-        "OTEL_REQLENS_EXCLUDE_ROUTES, no span at all. db/trace: query spans per kept trace.");
+    out.println("queries). ratio / rule / parent / error / slow: why each was kept (attribute");
+    out.println("reqlens.kept_by): the default ratio 0.1, a rule (1 = POST, 2 = user lookups at");
+    out.println("0.5, 3 = /api/slow at 2/s), a sampled traceparent from upstream, or, though the");
+    out.println("ratio said no, an error or more than 500 ms (OTEL_REQLENS_KEEP_ERRORS,");
+    out.println("OTEL_REQLENS_KEEP_SLOWER_THAN). excluded: matched OTEL_REQLENS_EXCLUDE_ROUTES, no");
+    out.println("span at all. db/trace: query spans per kept trace (GET /api/orders does N+1).");
     out.println("The rest (sent - kept - excluded) were not sampled.");
     return table;
   }

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param extensionJar the Reqlens extension ({@code -Dreqlens.extension.jar})
  * @param exampleJar the example service ({@code -Dreqlens.example.jar})
  * @param workDir where the service's log goes ({@code -Dreqlens.demo.dir})
+ * @param dataDir where the {@code jsonl} and {@code req} files go ({@code -Dreqlens.demo.data},
+ *     default {@code reqlens-data})
  * @param duration how long traffic is sent
  * @param serviceEnv the {@code OTEL_*} configuration of the service, in display order
  */
@@ -23,6 +25,7 @@ record DemoSettings(
     Path extensionJar,
     Path exampleJar,
     Path workDir,
+    Path dataDir,
     Duration duration,
     Map<String, String> serviceEnv) {
 
@@ -46,12 +49,20 @@ record DemoSettings(
         jar("reqlens.extension.jar"),
         jar("reqlens.example.jar"),
         Paths.get(System.getProperty("reqlens.demo.dir", "reqlens-demo")),
+        dataDirProperty(),
         duration,
-        showcase());
+        showcase(dataDirProperty()));
   }
 
-  /** Ratio 0.1 for everything, rules for writes, user lookups and the slow endpoint. */
-  private static Map<String, String> showcase() {
+  private static Path dataDirProperty() {
+    return Paths.get(System.getProperty("reqlens.demo.data", "reqlens-data")).toAbsolutePath();
+  }
+
+  /**
+   * Ratio 0.1 for everything, rules for writes, user lookups and the slow endpoint; failing and
+   * slow requests kept whatever the ratio said; OTLP plus both file exporters.
+   */
+  private static Map<String, String> showcase(Path dataDir) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("OTEL_SERVICE_NAME", "reqlens-demo");
     env.put("OTEL_TRACES_SAMPLER", "reqlens");
@@ -62,6 +73,13 @@ record DemoSettings(
             + " url.path=/api/users/* => 0.5;"
             + " url.path=/api/slow => rate=2/s");
     env.put(EXCLUDE_ROUTES, "/health,/static/**");
+    env.put("OTEL_REQLENS_KEEP_ERRORS", "true");
+    env.put("OTEL_REQLENS_KEEP_SLOWER_THAN", "500ms");
+    env.put("OTEL_TRACES_EXPORTER", "otlp,jsonl,req");
+    env.put("OTEL_EXPORTER_JSONL_DIRECTORY", dataDir.toString());
+    env.put("OTEL_EXPORTER_REQ_DIRECTORY", dataDir.toString());
+    // Stable database conventions (db.system.name, db.query.text), as the library instrumentation.
+    env.put("OTEL_SEMCONV_STABILITY_OPT_IN", "database");
     return env;
   }
 

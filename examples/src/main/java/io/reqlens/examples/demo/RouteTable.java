@@ -25,6 +25,8 @@ final class RouteTable {
     int byRatio;
     int byRule;
     int byParent;
+    int byError;
+    int bySlow;
     int excluded;
     int dbSpans;
 
@@ -72,6 +74,8 @@ final class RouteTable {
         case "ratio" -> row.byRatio++;
         case "rule" -> row.byRule++;
         case "parent" -> row.byParent++;
+        case "error" -> row.byError++;
+        case "slow" -> row.bySlow++;
         default -> {} // not stamped: counted as kept only
       }
     }
@@ -84,8 +88,10 @@ final class RouteTable {
   }
 
   void print(PrintStream out) {
-    String format = "%-22s %6s %6s %6s %6s %7s %9s %9s%n";
-    out.printf(format, "route", "sent", "kept", "ratio", "rule", "parent", "excluded", "db/trace");
+    String format = "%-22s %6s %6s %6s %6s %7s %6s %6s %9s %9s%n";
+    out.printf(
+        format,
+        "route", "sent", "kept", "ratio", "rule", "parent", "error", "slow", "excluded", "db/trace");
     Row total = new Row("total");
     for (Row r : rows.values()) {
       printRow(out, format, r);
@@ -94,6 +100,8 @@ final class RouteTable {
       total.byRatio += r.byRatio;
       total.byRule += r.byRule;
       total.byParent += r.byParent;
+      total.byError += r.byError;
+      total.bySlow += r.bySlow;
       total.excluded += r.excluded;
       total.dbSpans += r.dbSpans;
     }
@@ -102,6 +110,17 @@ final class RouteTable {
 
   private static void printRow(PrintStream out, String format, Row r) {
     String db = r.kept == 0 ? "-" : String.format("%.1f", (double) r.dbSpans / r.kept);
-    out.printf(format, r.label, r.sent, r.kept, r.byRatio, r.byRule, r.byParent, r.excluded, db);
+    out.printf(
+        format,
+        r.label,
+        r.sent,
+        r.kept,
+        r.byRatio,
+        r.byRule,
+        r.byParent,
+        r.byError,
+        r.bySlow,
+        r.excluded,
+        db);
   }
 }

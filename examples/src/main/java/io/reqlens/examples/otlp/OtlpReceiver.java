@@ -2,7 +2,13 @@ package io.reqlens.examples.otlp;
 
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
+import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
+import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
@@ -11,7 +17,9 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
@@ -21,7 +29,8 @@ import java.util.function.Predicate;
  * receives in memory, for end-to-end tests and the demo.
  *
  * <p>It serves the trace, metrics and logs services, so an agent exporting all three never logs
- * export failures; only spans are kept in detail, metrics and logs are counted. All methods are
+ * export failures. Spans are kept in detail; of metrics, the latest value of each integer sum
+ * point (counters) is kept by metric name and attributes; logs are counted. All methods are
  * thread-safe; the {@code await*} methods wake up on every received request.
  *
  * <pre>{@code
@@ -38,6 +47,8 @@ public final class OtlpReceiver implements AutoCloseable {
   private final Object lock = new Object();
   private final List<ReceivedSpan> spans = new ArrayList<>(); // guarded by lock
   private long metricRequests; // guarded by lock
+  // metric name → point attributes → latest cumulative value; guarded by lock
+  private final Map<String, Map<Map<String, String>, Long>> counters = new HashMap<>();
   private long logRequests; // guarded by lock
   private long lastSpansNanos = System.nanoTime(); // guarded by lock
   private final Server server;
@@ -47,8 +58,8 @@ public final class OtlpReceiver implements AutoCloseable {
         NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
             .maxInboundMessageSize(MAX_MESSAGE_BYTES)
             .addService(new OtlpServices.Traces(this::onTraces))
-            .addService(new OtlpServices.Metrics(() -> onOther(true)))
-            .addService(new OtlpServices.Logs(() -> onOther(false)))
+            .addService(new OtlpServices.Metrics(this::onMetrics))
+            .addService(new OtlpServices.Logs(this::onLogs))
             .build()
             .start();
   }
@@ -93,6 +104,23 @@ public final class OtlpReceiver implements AutoCloseable {
   public long metricRequests() {
     synchronized (lock) {
       return metricRequests;
+    }
+  }
+
+  /**
+   * The latest value of a counter (an integer sum) summed over its points whose attributes include
+   * {@code attributes}; {@code 0} when never received.
+   */
+  public long counter(String metricName, Map<String, String> attributes) {
+    synchronized (lock) {
+      long total = 0;
+      for (Map.Entry<Map<String, String>, Long> point :
+          counters.getOrDefault(metricName, Map.of()).entrySet()) {
+        if (point.getKey().entrySet().containsAll(attributes.entrySet())) {
+          total += point.getValue();
+        }
+      }
+      return total;
     }
   }
 
@@ -156,6 +184,7 @@ public final class OtlpReceiver implements AutoCloseable {
   public void clear() {
     synchronized (lock) {
       spans.clear();
+      counters.clear();
       metricRequests = 0;
       logRequests = 0;
     }
@@ -177,15 +206,37 @@ public final class OtlpReceiver implements AutoCloseable {
     }
   }
 
-  private void onOther(boolean metrics) {
+  private void onMetrics(ExportMetricsServiceRequest request) {
     synchronized (lock) {
-      if (metrics) {
-        metricRequests++;
-      } else {
-        logRequests++;
+      metricRequests++;
+      for (ResourceMetrics rm : request.getResourceMetricsList()) {
+        for (ScopeMetrics sm : rm.getScopeMetricsList()) {
+          for (Metric metric : sm.getMetricsList()) {
+            if (!metric.hasSum()) {
+              continue;
+            }
+            Map<Map<String, String>, Long> points =
+                counters.computeIfAbsent(metric.getName(), n -> new HashMap<>());
+            for (NumberDataPoint point : metric.getSum().getDataPointsList()) {
+              Map<String, String> attributes = new HashMap<>();
+              for (KeyValue kv : point.getAttributesList()) {
+                attributes.put(kv.getKey(), kv.getValue().getStringValue());
+              }
+              points.put(attributes, point.getAsInt());
+            }
+          }
+        }
       }
+      lock.notifyAll();
     }
   }
+
+  private void onLogs() {
+    synchronized (lock) {
+      logRequests++;
+    }
+  }
+
 
   /** Stops the server, waiting briefly for in-flight calls. */
   @Override

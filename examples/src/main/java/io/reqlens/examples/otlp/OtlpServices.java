@@ -34,17 +34,17 @@ final class OtlpServices {
   }
 
   static final class Metrics extends MetricsServiceGrpc.MetricsServiceImplBase {
-    private final Runnable onRequest;
+    private final Consumer<ExportMetricsServiceRequest> sink;
 
-    Metrics(Runnable onRequest) {
-      this.onRequest = onRequest;
+    Metrics(Consumer<ExportMetricsServiceRequest> sink) {
+      this.sink = sink;
     }
 
     @Override
     public void export(
         ExportMetricsServiceRequest request,
         StreamObserver<ExportMetricsServiceResponse> response) {
-      onRequest.run();
+      sink.accept(request);
       response.onNext(ExportMetricsServiceResponse.getDefaultInstance());
       response.onCompleted();
     }

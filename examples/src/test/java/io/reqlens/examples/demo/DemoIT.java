@@ -21,6 +21,9 @@ class DemoIT {
   @Test
   void demoTableShowsWhatTheConfigurationKeeps() throws Exception {
     System.setProperty("reqlens.demo.dir", System.getProperty("reqlens.e2e.dir") + "/demo");
+    java.nio.file.Path data =
+        java.nio.file.Paths.get(System.getProperty("reqlens.e2e.dir"), "demo-data");
+    System.setProperty("reqlens.demo.data", data.toString());
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
 
@@ -28,14 +31,22 @@ class DemoIT {
     Map<String, Row> rows =
         table.rows().stream().collect(Collectors.toMap(r -> r.label, Function.identity()));
 
-    assertThat(buffer.toString(StandardCharsets.UTF_8))
-        .contains("route", "sent", "kept", "excluded", "GET /api/orders", "total");
+    String printed = buffer.toString(StandardCharsets.UTF_8);
+    assertThat(printed)
+        .contains("route", "sent", "kept", "excluded", "GET /api/orders", "total")
+        .contains("Files written by the jsonl and req exporters in " + data.toAbsolutePath())
+        .contains("events-", "spans-")
+        .as("the report of the generated traffic")
+        .contains("HIGHLIGHTS", "GET /api/orders", data.resolve("report.html").toAbsolutePath().toString());
+    assertThat(data.resolve("report.html")).isRegularFile();
     assertThat(rows.values())
         .allSatisfy(
             r -> {
-              assertThat(r.kept).isEqualTo(r.byRatio + r.byRule + r.byParent);
+              assertThat(r.kept).isEqualTo(r.byRatio + r.byRule + r.byParent + r.byError + r.bySlow);
               assertThat(r.kept + r.excluded).isLessThanOrEqualTo(r.sent);
             });
+    Row error = rows.get("GET /api/error");
+    assertThat(error.kept).as("keep-errors: every failing request").isEqualTo(error.sent);
     for (String label : new String[] {"GET /health", "GET /static/app.css"}) {
       assertThat(rows.get(label).excluded).as(label).isEqualTo(rows.get(label).sent);
     }

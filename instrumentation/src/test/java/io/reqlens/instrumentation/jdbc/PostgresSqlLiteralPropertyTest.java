@@ -9,7 +9,8 @@ import java.sql.Statement;
 
 /**
  * The literal property against a real PostgreSQL (dollar quotes, E'' and U&'' strings, bytea),
- * found at {@code REQLENS_PG_URL} (or {@code -Dreqlens.pg.url}); skipped when none is reachable.
+ * found at {@code REQLENS_PG_URL} (or {@code -Dreqlens.pg.url}); skipped when none is reachable,
+ * unless {@code REQLENS_REQUIRE_PG=1} (CI, after {@code .ci/start-postgres.sh}): then it fails.
  * {@code .ci/start-postgres.sh} starts one on loopback and prints its URL.
  */
 class PostgresSqlLiteralPropertyTest extends AbstractSqlLiteralPropertyTest {
@@ -17,7 +18,7 @@ class PostgresSqlLiteralPropertyTest extends AbstractSqlLiteralPropertyTest {
   @Override
   Connection[] connect() throws SQLException {
     String url = System.getProperty("reqlens.pg.url", System.getenv("REQLENS_PG_URL"));
-    assumeTrue(url != null && !url.isBlank(),
+    require(url != null && !url.isBlank(),
         "REQLENS_PG_URL is not set; start a server with: export REQLENS_PG_URL=\"$(bash "
             + ".ci/start-postgres.sh)\"");
     Connection traced;
@@ -26,12 +27,20 @@ class PostgresSqlLiteralPropertyTest extends AbstractSqlLiteralPropertyTest {
       traced = DriverManager.getConnection(url);
       plain = DriverManager.getConnection(url);
     } catch (SQLException e) {
-      assumeTrue(false, "no PostgreSQL reachable at REQLENS_PG_URL=" + url + ": " + e);
+      require(false, "no PostgreSQL reachable at REQLENS_PG_URL=" + url + ": " + e);
       throw e;
     }
     schema(traced, "reqlens_literals_traced");
     schema(plain, "reqlens_literals_plain");
     return new Connection[] {traced, plain};
+  }
+
+  /** Skips when PostgreSQL is optional here, fails when CI requires it. */
+  private static void require(boolean condition, String message) {
+    if (!condition && "1".equals(System.getenv("REQLENS_REQUIRE_PG"))) {
+      throw new AssertionError("REQLENS_REQUIRE_PG=1 but " + message);
+    }
+    assumeTrue(condition, message);
   }
 
   private static void schema(Connection connection, String name) throws SQLException {

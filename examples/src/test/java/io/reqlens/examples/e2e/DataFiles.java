@@ -1,0 +1,113 @@
+package io.reqlens.examples.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The files the {@code jsonl} and {@code req} exporters write into one folder ({@code spans-*} and
+ * {@code events-*}, closed {@code .jsonl} and active {@code .jsonl.active}), read back line by
+ * line. Every line must parse as JSON: a line that does not is a test failure, not a skip.
+ */
+final class DataFiles {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path dir;
+
+  DataFiles(Path dir) {
+    this.dir = dir;
+  }
+
+  Path dir() {
+    return dir;
+  }
+
+  /** Every file in the folder. */
+  List<Path> files() {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.sorted().collect(Collectors.toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The parsed lines of the files whose names start with {@code prefix}. */
+  List<JsonNode> lines(String prefix) {
+    List<JsonNode> out = new ArrayList<>();
+    for (Path f : files()) {
+      if (!f.getFileName().toString().startsWith(prefix)) {
+        continue;
+      }
+      for (String line : read(f).split("\n")) {
+        if (line.isEmpty()) {
+          continue;
+        }
+        try {
+          out.add(JSON.readTree(line));
+        } catch (IOException e) {
+          throw new AssertionError("not JSON in " + f + ": " + line, e);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Request-profile events (REQ, REQ_META, DB, FN). */
+  List<JsonNode> events() {
+    return lines("events-");
+  }
+
+  /** Events of one trace. */
+  List<JsonNode> events(String traceId) {
+    return events().stream()
+        .filter(e -> traceId.equals(e.path("trace_id").asText()))
+        .collect(Collectors.toList());
+  }
+
+  /** Waits until an event matches: the files are written right after the OTLP export. */
+  JsonNode awaitEvent(Predicate<JsonNode> filter, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      for (JsonNode e : events()) {
+        if (filter.test(e)) {
+          return e;
+        }
+      }
+      if (System.nanoTime() - deadline > 0) {
+        throw new AssertionError("no matching event within " + timeout + " in " + dir);
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  /** Everything on disk in the folder as text, for "never written anywhere" checks. */
+  String allText() {
+    StringBuilder sb = new StringBuilder();
+    for (Path f : files()) {
+      sb.append(read(f)).append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static String read(Path f) {
+    try {
+      return new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,231 @@
+package io.reqlens.examples.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.opentelemetry.proto.trace.v1.Span.SpanKind;
+import io.reqlens.examples.launch.ServiceClient;
+import io.reqlens.examples.otlp.ReceivedSpan;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The local-trace processor inside the real agent at a 1 % ratio with keep-errors and
+ * keep-slower-than 200 ms: failing and slow requests arrive complete at the OTLP receiver and in
+ * the files, the rest at 1 %; an excluded route template removes a request whose path it does not
+ * match, children included; N+1 is flagged; a {@code token=} value never leaves the process; the
+ * {@code reqlens.*} counters reach the same OTLP endpoint.
+ */
+class TailSamplingIT {
+
+  static final Path DIR =
+      Paths.get(System.getProperty("reqlens.e2e.dir", "target/e2e"), "tail-" + System.nanoTime());
+
+  @RegisterExtension
+  static final AgentService SERVICE =
+      AgentService.configured(
+          "tail",
+          Map.of(
+              "OTEL_TRACES_SAMPLER", "reqlens",
+              "OTEL_TRACES_SAMPLER_ARG", "0.01",
+              // only so the barrier has a marker that is always kept
+              "OTEL_REQLENS_SAMPLER_RULES", "url.path=/healthz => 1",
+              "OTEL_REQLENS_KEEP_ERRORS", "true",
+              "OTEL_REQLENS_KEEP_SLOWER_THAN", "200ms",
+              "OTEL_REQLENS_EXCLUDE_ROUTES", "/api/users/{id}",
+              "OTEL_TRACES_EXPORTER", "otlp,jsonl,req",
+              "OTEL_EXPORTER_JSONL_DIRECTORY", DIR.toString(),
+              "OTEL_EXPORTER_REQ_DIRECTORY", DIR.toString()));
+
+  private static final long THRESHOLD = W3c.threshold("0.01");
+  private final DataFiles files = new DataFiles(DIR);
+
+  private void barrier() throws InterruptedException {
+    String marker = SERVICE.barrier("/healthz");
+    files.awaitEvent(
+        e -> "REQ".equals(e.path("kind").asText()) && marker.equals(e.path("trace_id").asText()),
+        Barrier.TIMEOUT);
+  }
+
+  private static String sampledParent() {
+    return W3c.traceparent(W3c.randomTraceId(), W3c.randomSpanId(), true);
+  }
+
+  private static ReceivedSpan server(String traceId) {
+    return SERVICE.awaitServerSpan(traceId);
+  }
+
+  @Test
+  void errorsAndSlowRequestsArriveCompleteAndAboutOnePercentOfTheRest() throws Exception {
+    List<ServiceClient.Response> errors = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      errors.add(SERVICE.http().get("/api/error"));
+    }
+    List<ServiceClient.Response> slow = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    List<Future<ServiceClient.Response>> pending = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      pending.add(pool.submit(() -> SERVICE.http().get("/api/slow?ms=300")));
+    }
+    for (Future<ServiceClient.Response> f : pending) {
+      slow.add(f.get());
+    }
+    pool.shutdown();
+    int n = 1000;
+    List<ServiceClient.Response> rest = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      rest.add(SERVICE.http().get("/api/users"));
+    }
+    barrier();
+
+    for (ServiceClient.Response r : errors) {
+      assertThat(r.status()).isEqualTo(500);
+      ReceivedSpan s = server(r.traceId());
+      String expected = W3c.randomness(r.traceId()) >= THRESHOLD ? "ratio" : "error";
+      assertThat(s.attribute("reqlens.kept_by")).isEqualTo(expected);
+      assertThat(s.events("exception")).hasSize(1);
+      assertThat(files.events(r.traceId()))
+          .extracting(e -> e.path("kind").asText())
+          .contains("REQ", "REQ_META");
+    }
+    for (ServiceClient.Response r : slow) {
+      assertThat(r.status()).isEqualTo(200);
+      ReceivedSpan s = server(r.traceId());
+      String expected = W3c.randomness(r.traceId()) >= THRESHOLD ? "ratio" : "slow";
+      assertThat(s.attribute("reqlens.kept_by")).isEqualTo(expected);
+      assertThat(SERVICE.spansOf(r.traceId()))
+          .as("server and DB span of a slow request")
+          .extracting(ReceivedSpan::kind)
+          .containsExactlyInAnyOrder(SpanKind.SPAN_KIND_SERVER, SpanKind.SPAN_KIND_CLIENT);
+      assertThat(files.events(r.traceId()))
+          .extracting(e -> e.path("kind").asText())
+          .containsExactlyInAnyOrder("REQ", "DB");
+      JsonNode req = files.events(r.traceId()).stream().filter(e -> e.path("kind").asText().equals("REQ")).findFirst().get();
+      double rate = expected.equals("ratio") ? 0.01 : 1.0;
+      assertThat(req.path("sample_rate").asDouble()).isCloseTo(rate, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    Set<String> expectedRest = new HashSet<>();
+    Set<String> receivedRest = new HashSet<>();
+    for (ServiceClient.Response r : rest) {
+      if (W3c.randomness(r.traceId()) >= THRESHOLD) {
+        expectedRest.add(r.traceId());
+      }
+      if (!SERVICE.spansOf(r.traceId()).isEmpty()) {
+        receivedRest.add(r.traceId());
+      }
+    }
+    System.out.printf("ratio 0.01: %d of %d fast, successful requests kept%n", receivedRest.size(), n);
+    assertThat(receivedRest).as("exactly the ratio's choice").isEqualTo(expectedRest);
+    int[] bounds = binomialBounds(n, 0.01, 1e-6);
+    assertThat(receivedRest.size()).isBetween(bounds[0], bounds[1]);
+  }
+
+  /**
+   * The smallest interval [lo, hi] with P(X < lo) + P(X > hi) < {@code alpha} for X ~ Binomial(n,
+   * p): a correct sampler fails this less than once in a million runs.
+   */
+  static int[] binomialBounds(int n, double p, double alpha) {
+    double[] pmf = new double[n + 1];
+    for (int k = 0; k <= n; k++) {
+      double logChoose = 0;
+      for (int i = 1; i <= k; i++) {
+        logChoose += Math.log(n - k + i) - Math.log(i);
+      }
+      pmf[k] = Math.exp(logChoose + k * Math.log(p) + (n - k) * Math.log1p(-p));
+    }
+    int lo = 0;
+    double tail = 0;
+    while (lo < n && tail + pmf[lo] < alpha / 2) {
+      tail += pmf[lo++];
+    }
+    int hi = n;
+    tail = 0;
+    while (hi > 0 && tail + pmf[hi] < alpha / 2) {
+      tail += pmf[hi--];
+    }
+    return new int[] {lo, hi};
+  }
+
+  @Test
+  void anExcludedTemplateRemovesARequestWhosePathItDoesNotMatchWithItsQuery() throws Exception {
+    List<ServiceClient.Response> excluded = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      excluded.add(SERVICE.http().get("/api/users/42", sampledParent()));
+    }
+    ServiceClient.Response control = SERVICE.http().get("/api/users", sampledParent());
+    barrier();
+    for (ServiceClient.Response r : excluded) {
+      assertThat(r.status()).isEqualTo(404);
+      assertThat(r.sampled()).as("the head kept it: the parent was sampled").isTrue();
+      assertThat(SERVICE.spansOf(r.traceId())).as("server and DB span").isEmpty();
+      assertThat(files.events(r.traceId())).isEmpty();
+    }
+    assertThat(SERVICE.spansOf(control.traceId())).hasSize(2);
+    assertThat(server(control.traceId()).attribute("reqlens.kept_by")).isEqualTo("parent");
+  }
+
+  @Test
+  void ordersCarriesTheNPlusOneFlag() throws Exception {
+    ServiceClient.Response r = SERVICE.http().get("/api/orders", sampledParent());
+    barrier();
+    ReceivedSpan s = server(r.traceId());
+    assertThat(s.attribute("reqlens.n_plus_one")).isEqualTo("true");
+    assertThat(s.attribute("reqlens.n_plus_one.count")).isEqualTo("12");
+    assertThat(s.attribute("reqlens.n_plus_one.statement")).containsIgnoringCase("from users").contains("?");
+    assertThat(s.attribute("reqlens.db.count")).isEqualTo("13");
+    assertThat(s.attribute("reqlens.db.statements")).isEqualTo("2");
+    JsonNode req =
+        files.events(r.traceId()).stream().filter(e -> e.path("kind").asText().equals("REQ")).findFirst().get();
+    assertThat(req.path("db_count").asInt()).isEqualTo(13);
+  }
+
+  @Test
+  void aTokenQueryValueNeverReachesTheReceiverOrTheFiles() throws Exception {
+    ServiceClient.Response r =
+        SERVICE.http().get("/api/orders?token=tok-SECRET-4711&page=1", sampledParent());
+    barrier();
+    assertThat(server(r.traceId()).attribute("url.query")).isEqualTo("token=REDACTED&page=1");
+    assertThat(SERVICE.otlp().spans().toString()).doesNotContain("tok-SECRET-4711");
+    assertThat(files.allText()).doesNotContain("tok-SECRET-4711");
+  }
+
+  @Test
+  void countersReachTheSameOtlpEndpoint() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      SERVICE.http().get("/api/error");
+      SERVICE.http().get("/api/users/7", sampledParent());
+    }
+    barrier();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline
+        && (counter("reqlens.traces.kept", "error") < 3
+            || counter("reqlens.traces.dropped", "excluded") < 3)) {
+      Thread.sleep(200);
+    }
+    assertThat(counter("reqlens.traces.kept", "error")).isGreaterThanOrEqualTo(3);
+    assertThat(counter("reqlens.traces.dropped", "excluded")).isGreaterThanOrEqualTo(3);
+    assertThat(counter("reqlens.traces.kept", "rule")).as("the /healthz markers").isPositive();
+  }
+
+  private static long counter(String name, String reason) {
+    return SERVICE.otlp().counter(name, Map.of("reason", reason));
+  }
+
+  @SuppressWarnings("unused")
+  private static Set<String> ids(List<ServiceClient.Response> responses) {
+    return responses.stream().map(ServiceClient.Response::traceId).collect(Collectors.toSet());
+  }
+}

@@ -1,0 +1,143 @@
+package io.reqlens.report.internal.cli;
+
+import io.reqlens.report.internal.analysis.AnalysisOptions;
+import io.reqlens.report.internal.analysis.CompareSpec;
+import io.reqlens.report.internal.analysis.Filter;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Locale;
+import picocli.CommandLine.ParameterException;
+
+/** Validates the options of {@link ReportCommand}; a bad value is a usage error naming it. */
+final class OptionsParser {
+
+  private OptionsParser() {}
+
+  static AnalysisOptions parse(ReportCommand c) {
+    AnalysisOptions o = new AnalysisOptions();
+    o.nowNs =
+        Math.addExact(
+            Math.multiplyExact(c.clock.instant().getEpochSecond(), 1_000_000_000L),
+            c.clock.instant().getNano());
+    o.zone = value(c, "--zone", () -> c.zone == null ? ZoneId.systemDefault() : ZoneId.of(c.zone));
+    o.top = positive(c, "--top", c.top, 0);
+    o.routeLimit = positive(c, "--limit", c.limit, 1);
+    o.nPlusOneThreshold = positive(c, "--n-plus-one", c.nPlusOne, 2);
+    if (!(c.outlierFactor > 1) || Double.isInfinite(c.outlierFactor)) {
+      throw fail(c, "--outlier-factor must be a number greater than 1, got " + c.outlierFactor);
+    }
+    o.outlierFactor = c.outlierFactor;
+    o.routeSort =
+        value(
+            c, "--sort", () -> AnalysisOptions.RouteSort.valueOf(c.sort.toUpperCase(Locale.ROOT)));
+    o.filter = filter(c, o);
+    if (c.compareVersions != null && c.compareWindows != null) {
+      throw fail(c, "use --compare-versions or --compare-windows, not both");
+    }
+    if (c.compareVersions != null) {
+      String[] v = c.compareVersions.split(",", -1);
+      if (v.length != 2 || v[0].isBlank() || v[1].isBlank()) {
+        throw fail(c, "--compare-versions takes two versions: A,B (e.g. 1.4.0,1.5.0)");
+      }
+      o.compare =
+          value(c, "--compare-versions", () -> CompareSpec.versions(v[0].trim(), v[1].trim()));
+    } else if (c.compareWindows != null) {
+      o.compare = value(c, "--compare-windows", () -> windows(c.compareWindows, o));
+    }
+    return o;
+  }
+
+  private static Filter filter(ReportCommand c, AnalysisOptions o) {
+    Filter.Builder f = Filter.builder();
+    if (c.since != null) {
+      f.since(value(c, "--since", () -> TimeArgs.epochNs(c.since, o.nowNs, o.zone)), c.since);
+    }
+    if (c.until != null) {
+      f.until(value(c, "--until", () -> TimeArgs.epochNs(c.until, o.nowNs, o.zone)), c.until);
+    }
+    for (String r : c.routes) {
+      value(c, "--route", () -> f.route(r));
+    }
+    for (String m : c.methods) {
+      f.method(m.trim());
+    }
+    for (String s : c.statuses) {
+      value(
+          c,
+          "--status",
+          () -> {
+            StatusArg.add(s, f);
+            return f;
+          });
+    }
+    for (String s : c.services) {
+      f.service(s.trim());
+    }
+    if (c.minDuration != null) {
+      f.minDuration(
+          value(c, "--min-duration", () -> TimeArgs.durationNs(c.minDuration)), c.minDuration);
+    }
+    return f.build();
+  }
+
+  private static CompareSpec windows(String spec, AnalysisOptions o) {
+    String[] sides = spec.split(",", -1);
+    if (sides.length == 1) {
+      long d = TimeArgs.durationNs(spec);
+      return CompareSpec.windows(
+          o.nowNs - 2 * d,
+          o.nowNs - d,
+          o.nowNs - d,
+          o.nowNs + 1,
+          "the " + spec + " before",
+          "the last " + spec);
+    }
+    if (sides.length != 2) {
+      throw new IllegalArgumentException("use FROM/TO,FROM/TO or one duration, e.g. 1h");
+    }
+    long[] a = window(sides[0], o);
+    long[] b = window(sides[1], o);
+    return CompareSpec.windows(a[0], a[1], b[0], b[1], sides[0].trim(), sides[1].trim());
+  }
+
+  private static long[] window(String side, AnalysisOptions o) {
+    String[] ends = side.split("/", -1);
+    if (ends.length != 2) {
+      throw new IllegalArgumentException(
+          "a window is FROM/TO, e.g. 2h/1h or "
+              + "2026-11-20T10:00:00Z/2026-11-20T11:00:00Z; got '"
+              + side
+              + "'");
+    }
+    return new long[] {
+      TimeArgs.epochNs(ends[0], o.nowNs, o.zone), TimeArgs.epochNs(ends[1], o.nowNs, o.zone)
+    };
+  }
+
+  private static int positive(ReportCommand c, String name, int v, int min) {
+    if (v < min) {
+      throw fail(c, name + " must be at least " + min + ", got " + v);
+    }
+    return v;
+  }
+
+  private interface Parse<T> {
+    T get();
+  }
+
+  private static <T> T value(ReportCommand c, String name, Parse<T> p) {
+    try {
+      return p.get();
+    } catch (IllegalArgumentException | DateTimeException | ArithmeticException e) {
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      if (e instanceof IllegalArgumentException && name.equals("--sort")) {
+        why = "accepted: p95, p50, p99, max, count, errors, db, queries, route";
+      }
+      throw fail(c, "invalid " + name + ": " + why);
+    }
+  }
+
+  private static ParameterException fail(ReportCommand c, String message) {
+    return new ParameterException(c.spec.commandLine(), message);
+  }
+}

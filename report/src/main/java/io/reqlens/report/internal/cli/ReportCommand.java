@@ -1,0 +1,179 @@
+package io.reqlens.report.internal.cli;
+
+import io.reqlens.report.internal.analysis.AnalysisOptions;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code report}: the options; {@link ReportRun} does the work. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpWidth = 100,
+    description = {
+      "Reads request-profile event files (events-*.jsonl, and active *.jsonl.active files) and"
+          + " prints per-route latency, errors, queries, N+1 suspects, load and outliers.",
+      ""
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:report printed; all input read",
+      "1:report printed, but some input was skipped (unreadable file, invalid or non-event"
+          + " line, future schema version); a torn last line of a file being written is normal",
+      "2:usage error (bad option or value)",
+      "3:nothing to report (no event files, no valid events, or no request matched the filters)",
+      "4:the report could not be written (--html file)",
+      "70:internal error (a bug in reqlens)"
+    })
+public final class ReportCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      paramLabel = "DIR|FILE",
+      arity = "1..*",
+      description = "Folders with event files, or event files.")
+  List<Path> inputs = new ArrayList<>();
+
+  @Option(names = "--json", description = "Print the report as JSON on stdout instead of text.")
+  boolean json;
+
+  @Option(
+      names = "--html",
+      paramLabel = "FILE",
+      description = "Also write a self-contained HTML report (charts, sortable tables) to FILE.")
+  Path html;
+
+  @Option(
+      names = "--since",
+      paramLabel = "TIME",
+      description =
+          "Only requests started at or after TIME: 15m (before now), 2h, 7d, "
+              + "2026-11-20T10:00:00Z, '2026-11-20 10:00' (in --zone) or 2026-11-20.")
+  String since;
+
+  @Option(
+      names = "--until",
+      paramLabel = "TIME",
+      description = "Only requests started before TIME.")
+  String until;
+
+  @Option(
+      names = "--route",
+      paramLabel = "PATTERN",
+      description = "Only these routes (repeatable): exact, * in a segment, ** across, ~REGEX.")
+  List<String> routes = new ArrayList<>();
+
+  @Option(
+      names = "--method",
+      paramLabel = "METHOD",
+      split = ",",
+      description = "Only these HTTP methods (repeatable or comma-separated).")
+  List<String> methods = new ArrayList<>();
+
+  @Option(
+      names = "--status",
+      paramLabel = "STATUS",
+      split = ",",
+      description = "Only these statuses: 500, 5xx or 400-499 (repeatable or comma-separated).")
+  List<String> statuses = new ArrayList<>();
+
+  @Option(
+      names = "--service",
+      paramLabel = "NAME",
+      split = ",",
+      description = "Only these services (service.name; repeatable or comma-separated).")
+  List<String> services = new ArrayList<>();
+
+  @Option(
+      names = "--min-duration",
+      paramLabel = "DURATION",
+      description = "Only requests that took at least DURATION (250ms, 1.5s).")
+  String minDuration;
+
+  @Option(
+      names = "--sort",
+      paramLabel = "KEY",
+      defaultValue = "p95",
+      description =
+          "Route table order: p95, p50, p99, max, count, errors, db, queries, route."
+              + " Default: ${DEFAULT-VALUE}.")
+  String sort;
+
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      defaultValue = "30",
+      description = "Routes shown in the route table. Default: ${DEFAULT-VALUE}.")
+  int limit;
+
+  @Option(
+      names = "--top",
+      paramLabel = "N",
+      defaultValue = "10",
+      description =
+          "Rows in the other tables (slowest, errors, queries, N+1, outliers)."
+              + " Default: ${DEFAULT-VALUE}.")
+  int top;
+
+  @Option(
+      names = "--n-plus-one",
+      paramLabel = "N",
+      defaultValue = "5",
+      description =
+          "Flag a statement run at least N times within one request."
+              + " Default: ${DEFAULT-VALUE}.")
+  int nPlusOne;
+
+  @Option(
+      names = "--outlier-factor",
+      paramLabel = "K",
+      defaultValue = "3",
+      description =
+          "Outliers: requests slower than K x their route's median."
+              + " Default: ${DEFAULT-VALUE}.")
+  double outlierFactor;
+
+  @Option(
+      names = "--compare-versions",
+      paramLabel = "A,B",
+      description = "Compare two service.version values per route.")
+  String compareVersions;
+
+  @Option(
+      names = "--compare-windows",
+      paramLabel = "SPEC",
+      description =
+          "Compare two time windows per route: FROM/TO,FROM/TO (times as for --since),"
+              + " or one DURATION: the last DURATION against the one before it.")
+  String compareWindows;
+
+  @Option(
+      names = "--zone",
+      paramLabel = "ZONE",
+      description = "Time zone for shown times and the heatmap. Default: the system's.")
+  String zone;
+
+  @Option(
+      names = "--no-progress",
+      description = "No progress bar (shown on the terminal for inputs over 64 MiB).")
+  boolean noProgress;
+
+  Clock clock = Clock.systemUTC();
+
+  @Override
+  public Integer call() {
+    AnalysisOptions options = OptionsParser.parse(this);
+    return new ReportRun(this, options, spec.commandLine().getOut(), spec.commandLine().getErr())
+        .run();
+  }
+}
