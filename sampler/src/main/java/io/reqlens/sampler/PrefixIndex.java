@@ -23,6 +23,10 @@ final class PrefixIndex {
   private final int slot;
   private final long unconditional;
   private final Node root = new Node();
+  // The text every indexed prefix starts with, and the trie node after it: one regionMatches
+  // instead of a node per character for the part all rules share ("/api/").
+  private String common = "";
+  private Node afterCommon = root;
 
   private PrefixIndex(int slot, long unconditional) {
     this.slot = slot;
@@ -70,7 +74,19 @@ final class PrefixIndex {
         index.add(prefix, 1L << i);
       }
     }
+    index.compressCommonPrefix();
     return index;
+  }
+
+  private void compressCommonPrefix() {
+    StringBuilder sb = new StringBuilder();
+    Node node = root;
+    while (node.mask == 0 && node.keys.length == 1) {
+      sb.append(node.keys[0]);
+      node = node.children[0];
+    }
+    common = sb.toString();
+    afterCommon = node;
   }
 
   private static String prefixFor(Rule rule, int slot) {
@@ -101,8 +117,12 @@ final class PrefixIndex {
     if (value == null) {
       return mask;
     }
-    Node node = root;
-    for (int i = 0; i < value.length(); i++) {
+    if (!value.regionMatches(0, common, 0, common.length())) {
+      return mask; // no indexed prefix can match
+    }
+    Node node = afterCommon;
+    mask |= node.mask;
+    for (int i = common.length(); i < value.length(); i++) {
       node = node.child(value.charAt(i));
       if (node == null) {
         break;

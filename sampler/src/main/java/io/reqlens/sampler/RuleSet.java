@@ -65,7 +65,7 @@ final class RuleSet {
     String v1 = UNREAD;
     String v2 = UNREAD;
     String v3 = UNREAD;
-    long candidates = -1L; // every rule
+    long candidates = -1L; // without an index every rule is a candidate
     if (index != null) {
       // The index is built on one of the cached slots; read it into its local first.
       switch (index.slot()) {
@@ -86,11 +86,11 @@ final class RuleSet {
           candidates = index.candidates(v3);
       }
     }
+    // With an index, visit only the candidate rules (lowest bit = earliest rule): a request that
+    // matches no prefix skips the loop entirely. Without one, every rule is a candidate.
+    int r = index != null ? Long.numberOfTrailingZeros(candidates) : 0;
     rules:
-    for (int r = 0; r < rules.length; r++) {
-      if (r < PrefixIndex.MAX_RULES && (candidates & (1L << r)) == 0) {
-        continue;
-      }
+    for (; r < rules.length; r = next(r, candidates)) {
       Rule rule = rules[r];
       for (Matcher m : rule.matchers) {
         boolean ok;
@@ -135,6 +135,15 @@ final class RuleSet {
       return rule;
     }
     return null;
+  }
+
+  /** The rule after {@code r}: the next candidate bit with an index, else simply {@code r + 1}. */
+  private int next(int r, long candidates) {
+    if (index == null) {
+      return r + 1;
+    }
+    long rest = r >= 63 ? 0 : candidates & (-1L << (r + 1));
+    return rest == 0 ? rules.length : Long.numberOfTrailingZeros(rest);
   }
 
   private String readSlot(int slot, Attributes attributes) {
