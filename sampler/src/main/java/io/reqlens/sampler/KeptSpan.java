@@ -17,18 +17,32 @@ import io.opentelemetry.sdk.trace.data.SpanData;
  * sampled at the head) is presented as sampled so the {@code BatchSpanProcessor}, which exports
  * only sampled spans, passes it on.
  *
- * <p>Only spans that need a change are wrapped; all others go downstream as they are.
+ * <p>Why lazy? Reading a live span's attribute takes the span's lock, and the query profile and
+ * the redaction check read several per span. Computing them when the exporter first looks — on
+ * the {@code BatchSpanProcessor}'s thread — keeps that work off the application's request thread,
+ * which then only decides and wraps. The result is computed once and is the same on every thread.
  */
 final class KeptSpan implements ReadableSpan {
 
   private final ReadableSpan delegate;
-  private final Attributes overrides;
   private final boolean markSampled;
+  private final Forwarder.Stamp stamp;
+  private volatile Attributes overrides; // null until first needed
 
-  KeptSpan(ReadableSpan delegate, Attributes overrides, boolean markSampled) {
+  KeptSpan(ReadableSpan delegate, boolean markSampled, Forwarder.Stamp stamp) {
     this.delegate = delegate;
-    this.overrides = overrides;
     this.markSampled = markSampled;
+    this.stamp = stamp;
+  }
+
+  /** The attributes Reqlens adds or replaces; computed on first use. */
+  Attributes overrides() {
+    Attributes o = overrides;
+    if (o == null) {
+      o = stamp.attributesFor(delegate); // idempotent: a race computes the same value twice
+      overrides = o;
+    }
+    return o;
   }
 
   private static SpanContext sampled(SpanContext c) {
@@ -62,7 +76,9 @@ final class KeptSpan implements ReadableSpan {
 
   @Override
   public SpanData toSpanData() {
-    return new Data(delegate.toSpanData());
+    SpanData data = delegate.toSpanData();
+    Attributes o = overrides();
+    return o.isEmpty() && !markSampled ? data : new Data(data, o);
   }
 
   @Override
@@ -93,13 +109,15 @@ final class KeptSpan implements ReadableSpan {
 
   @Override
   public <T> T getAttribute(AttributeKey<T> key) {
-    T value = overrides.get(key);
+    T value = overrides().get(key);
     return value != null ? value : delegate.getAttribute(key);
   }
 
   @Override
   public Attributes getAttributes() {
-    return delegate.getAttributes().toBuilder().putAll(overrides).build();
+    Attributes o = overrides();
+    Attributes own = delegate.getAttributes();
+    return o.isEmpty() ? own : own.toBuilder().putAll(o).build();
   }
 
   /** The exported snapshot with the same overrides. */
@@ -107,10 +125,11 @@ final class KeptSpan implements ReadableSpan {
     private final Attributes attributes;
     private final int totalAttributeCount;
 
-    Data(SpanData data) {
+    Data(SpanData data, Attributes overrides) {
       super(data);
       Attributes original = data.getAttributes();
-      this.attributes = original.toBuilder().putAll(overrides).build();
+      this.attributes =
+          overrides.isEmpty() ? original : original.toBuilder().putAll(overrides).build();
       this.totalAttributeCount =
           data.getTotalAttributeCount() + (attributes.size() - original.size());
     }

@@ -33,12 +33,15 @@ final class ProcessorStats {
   static final AttributeKey<String> REASON = AttributeKey.stringKey("reason");
   private static final Logger logger = Logger.getLogger(LocalTraceProcessor.class.getName());
   private static final long LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+  private static final long REGISTER_CHECK_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   private final Map<String, LongAdder> kept = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> dropped = new ConcurrentHashMap<>();
   private final LongAdder late = new LongAdder();
   private final MeterProvider explicitMeterProvider;
   private final AtomicBoolean registered = new AtomicBoolean();
+  // GlobalOpenTelemetry.isSet() takes a global lock: ask at most once a second, not per request.
+  private volatile long nextRegisterCheckNanos;
   private final List<AutoCloseable> instruments = new ArrayList<>();
   private final Clock clock;
   private final AtomicLong lastLog;
@@ -50,6 +53,7 @@ final class ProcessorStats {
     this.clock = clock;
     this.limits = limits;
     this.lastLog = new AtomicLong(clock.nanoTime() - LOG_INTERVAL_NANOS);
+    this.nextRegisterCheckNanos = clock.nanoTime();
     for (String reason : new String[] {"ratio", "rule", "parent", "sampler", "error", "slow"}) {
       kept.put(reason, new LongAdder());
     }
@@ -93,7 +97,15 @@ final class ProcessorStats {
   }
 
   private void maybeRegister() {
-    if (explicitMeterProvider == null && !registered.get() && GlobalOpenTelemetry.isSet()) {
+    if (explicitMeterProvider != null || registered.get()) {
+      return;
+    }
+    long now = clock.nanoTime();
+    if (now - nextRegisterCheckNanos < 0) {
+      return;
+    }
+    nextRegisterCheckNanos = now + REGISTER_CHECK_INTERVAL_NANOS;
+    if (GlobalOpenTelemetry.isSet()) {
       register(GlobalOpenTelemetry.getMeterProvider());
     }
   }
