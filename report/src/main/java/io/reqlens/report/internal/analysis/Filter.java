@@ -1,9 +1,9 @@
 package io.reqlens.report.internal.analysis;
 
+import io.reqlens.sampler.RoutePattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Which requests the report covers. All conditions must hold; within a repeatable option any value
@@ -13,7 +13,7 @@ public final class Filter {
 
   private final long sinceNs;
   private final long untilNs;
-  private final List<Pattern> routes;
+  private final List<RoutePattern> routes;
   private final List<String> methods;
   private final List<int[]> statuses;
   private final List<String> services;
@@ -71,8 +71,8 @@ public final class Filter {
     if (route == null) {
       return false;
     }
-    for (Pattern p : routes) {
-      if (p.matcher(route).matches()) {
+    for (RoutePattern p : routes) {
+      if (p.matches(route)) {
         return true;
       }
     }
@@ -83,7 +83,7 @@ public final class Filter {
   public static final class Builder {
     private long sinceNs = Long.MIN_VALUE;
     private long untilNs = Long.MAX_VALUE;
-    private final List<Pattern> routes = new ArrayList<>();
+    private final List<RoutePattern> routes = new ArrayList<>();
     private final List<String> methods = new ArrayList<>();
     private final List<int[]> statuses = new ArrayList<>();
     private final List<String> services = new ArrayList<>();
@@ -102,9 +102,12 @@ public final class Filter {
       return this;
     }
 
-    /** A route pattern: exact, {@code *} within a segment, {@code **} across, or {@code ~REGEX}. */
+    /**
+     * A route pattern in the sampler's language ({@link RoutePattern}): exact, {@code *} within a
+     * segment, {@code **} across, or {@code ~REGEX}.
+     */
     public Builder route(String pattern) {
-      routes.add(RouteGlob.compile(pattern));
+      routes.add(RoutePattern.compile(pattern));
       described.add("route " + pattern);
       return this;
     }

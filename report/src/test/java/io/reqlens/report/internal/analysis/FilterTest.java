@@ -26,6 +26,10 @@ class FilterTest {
     assertThat(api.test(r("GET", "/apix", 1, 1, 200))).isFalse();
     assertThat(api.test(r("GET", "/x/7/items", 1, 1, 200))).isTrue();
     assertThat(api.test(r("GET", "/x/7/8/items", 1, 1, 200))).isFalse();
+    // The same language as OTEL_REQLENS_EXCLUDE_ROUTES: "**" in the middle may match no segment.
+    Filter middle = Filter.builder().route("/api/**/items").build();
+    assertThat(middle.test(r("GET", "/api/items", 1, 1, 200))).isTrue();
+    assertThat(middle.test(r("GET", "/api/a/b/items", 1, 1, 200))).isTrue();
     assertThat(
             Filter.builder()
                 .route("~/api/users/\\{id\\}")
