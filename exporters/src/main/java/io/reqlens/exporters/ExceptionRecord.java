@@ -1,5 +1,6 @@
 package io.reqlens.exporters;
 
+import io.reqlens.core.semconv.SemConv;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.ExceptionEventData;

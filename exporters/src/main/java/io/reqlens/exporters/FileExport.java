@@ -1,5 +1,6 @@
 package io.reqlens.exporters;
 
+import io.reqlens.core.log.ThrottledLogger;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.Collection;

@@ -1,5 +1,6 @@
 package io.reqlens.exporters;
 
+import io.reqlens.core.semconv.SemConv;
 import static io.reqlens.exporters.JsonWriter.bytes;
 
 import io.opentelemetry.api.common.AttributeKey;
@@ -20,7 +21,6 @@ import java.util.List;
  */
 final class FlatJsonEncoder implements SpanEncoder {
 
-  static final AttributeKey<String> SERVICE_NAME = AttributeKey.stringKey("service.name");
 
   private static final byte[] TRACE_ID = bytes("{\"trace_id\":");
   private static final byte[] SPAN_ID = bytes(",\"span_id\":");
@@ -150,7 +150,7 @@ final class FlatJsonEncoder implements SpanEncoder {
     if (resource != cachedResource) {
       scratch.reset();
       scratch.raw(SERVICE);
-      scratch.string(resource.getAttribute(SERVICE_NAME));
+      scratch.string(resource.getAttribute(SemConv.SERVICE_NAME));
       scratch.raw(RESOURCE);
       attributes.writeObject(scratch, resource.getAttributes());
       cachedResourceJson = Arrays.copyOf(scratch.buffer(), scratch.size());

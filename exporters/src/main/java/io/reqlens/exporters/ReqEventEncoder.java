@@ -1,5 +1,11 @@
 package io.reqlens.exporters;
 
+import io.reqlens.core.sampling.ConsistentProbability;
+import io.reqlens.core.event.EventField;
+import io.reqlens.core.event.EventKind;
+import io.reqlens.core.event.EventSchema;
+import io.reqlens.core.semconv.ReqlensAttributes;
+import io.reqlens.core.semconv.SemConv;
 import static io.reqlens.exporters.JsonWriter.bytes;
 
 import io.opentelemetry.api.common.AttributeKey;
@@ -11,7 +17,6 @@ import io.opentelemetry.sdk.common.Clock;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.reqlens.sampler.ReqlensSampler;
 import java.util.Collection;
 import java.util.List;
 
@@ -24,41 +29,36 @@ import java.util.List;
  */
 final class ReqEventEncoder implements SpanEncoder, LocalTraceExceptions.Sink {
 
-  /** Schema version written as {@code "v"} on every line; readers reject larger ones. */
-  static final int SCHEMA_VERSION = 1;
-
-  private static final byte[] KIND_REQ = bytes("{\"kind\":\"REQ\",\"v\":" + SCHEMA_VERSION + ",\"ts_ns\":");
-  private static final byte[] KIND_DB = bytes("{\"kind\":\"DB\",\"v\":" + SCHEMA_VERSION + ",\"ts_ns\":");
-  private static final byte[] KIND_FN = bytes("{\"kind\":\"FN\",\"v\":" + SCHEMA_VERSION + ",\"ts_ns\":");
-  private static final byte[] KIND_META = bytes("{\"kind\":\"REQ_META\",\"v\":" + SCHEMA_VERSION + ",\"ts_ns\":");
-  private static final byte[] TRACE_ID = bytes(",\"trace_id\":");
-  private static final byte[] SPAN_ID = bytes(",\"span_id\":");
-  private static final byte[] SERVICE = bytes(",\"service\":");
-  private static final byte[] SERVICE_VERSION = bytes(",\"service_version\":");
-  private static final byte[] SAMPLE_RATE = bytes(",\"sample_rate\":");
-  private static final byte[] METHOD = bytes(",\"method\":");
-  private static final byte[] ROUTE = bytes(",\"route\":");
-  private static final byte[] PATH = bytes(",\"path\":");
-  private static final byte[] STATUS = bytes(",\"status\":");
-  private static final byte[] DUR = bytes(",\"dur_ns\":");
-  private static final byte[] BYTES_IN = bytes(",\"bytes_in\":");
-  private static final byte[] BYTES_OUT = bytes(",\"bytes_out\":");
-  private static final byte[] ERROR = bytes(",\"error\":");
-  private static final byte[] DB_COUNT = bytes(",\"db_count\":");
-  private static final byte[] DB_DUR = bytes(",\"db_dur_ns\":");
-  private static final byte[] PARENT = bytes(",\"parent_span_id\":");
-  private static final byte[] DB_SYSTEM = bytes(",\"db_system\":");
-  private static final byte[] OPERATION = bytes(",\"operation\":");
-  private static final byte[] COLLECTION = bytes(",\"collection\":");
-  private static final byte[] QUERY = bytes(",\"query\":");
-  private static final byte[] ROWS = bytes(",\"rows\":");
-  private static final byte[] FN = bytes(",\"fn\":");
-  private static final byte[] EXCEPTION_TYPE = bytes(",\"exception_type\":");
-  private static final byte[] EXCEPTION_VALUE = bytes(",\"exception_value\":");
-  private static final byte[] TRACEBACK = bytes(",\"traceback\":");
-
-  private static final AttributeKey<String> SERVICE_VERSION_KEY =
-      AttributeKey.stringKey("service.version");
+  private static final byte[] KIND_REQ = prefix(EventKind.REQ);
+  private static final byte[] KIND_DB = prefix(EventKind.DB);
+  private static final byte[] KIND_FN = prefix(EventKind.FN);
+  private static final byte[] KIND_META = prefix(EventKind.REQ_META);
+  private static final byte[] TRACE_ID = key(EventField.TRACE_ID);
+  private static final byte[] SPAN_ID = key(EventField.SPAN_ID);
+  private static final byte[] SERVICE = key(EventField.SERVICE);
+  private static final byte[] SERVICE_VERSION = key(EventField.SERVICE_VERSION);
+  private static final byte[] SAMPLE_RATE = key(EventField.SAMPLE_RATE);
+  private static final byte[] METHOD = key(EventField.METHOD);
+  private static final byte[] ROUTE = key(EventField.ROUTE);
+  private static final byte[] PATH = key(EventField.PATH);
+  private static final byte[] STATUS = key(EventField.STATUS);
+  private static final byte[] DUR = key(EventField.DUR_NS);
+  private static final byte[] BYTES_IN = key(EventField.BYTES_IN);
+  private static final byte[] BYTES_OUT = key(EventField.BYTES_OUT);
+  private static final byte[] ERROR = key(EventField.ERROR);
+  private static final byte[] DB_COUNT = key(EventField.DB_COUNT);
+  private static final byte[] DB_DUR = key(EventField.DB_DUR_NS);
+  private static final byte[] PARENT = key(EventField.PARENT_SPAN_ID);
+  private static final byte[] DB_SYSTEM = key(EventField.DB_SYSTEM);
+  private static final byte[] OPERATION = key(EventField.OPERATION);
+  private static final byte[] COLLECTION = key(EventField.COLLECTION);
+  private static final byte[] QUERY = key(EventField.QUERY);
+  private static final byte[] ROWS = key(EventField.ROWS);
+  private static final byte[] FN = key(EventField.FN);
+  private static final byte[] CALLER = key(EventField.CALLER);
+  private static final byte[] EXCEPTION_TYPE = key(EventField.EXCEPTION_TYPE);
+  private static final byte[] EXCEPTION_VALUE = key(EventField.EXCEPTION_VALUE);
+  private static final byte[] TRACEBACK = key(EventField.TRACEBACK);
 
   private final Clock clock;
   private final LocalTraceExceptions exceptions = new LocalTraceExceptions();
@@ -71,6 +71,27 @@ final class ReqEventEncoder implements SpanEncoder, LocalTraceExceptions.Sink {
   private String cachedServiceVersion;
   private double cachedRate = Double.NaN;
   private byte[] cachedRateJson;
+
+  /** {@code {"kind":"REQ","v":1,"ts_ns":} — the header's constant part, in schema order. */
+  private static byte[] prefix(EventKind kind) {
+    return bytes(
+        "{\""
+            + EventField.KIND.key()
+            + "\":\""
+            + kind.name()
+            + "\",\""
+            + EventField.V.key()
+            + "\":"
+            + EventSchema.VERSION
+            + ",\""
+            + EventField.TS_NS.key()
+            + "\":");
+  }
+
+  /** {@code ,"key":} for one field. */
+  private static byte[] key(EventField field) {
+    return bytes(",\"" + field.key() + "\":");
+  }
 
   ReqEventEncoder(Clock clock) {
     this.clock = clock;
@@ -144,7 +165,7 @@ final class ReqEventEncoder implements SpanEncoder, LocalTraceExceptions.Sink {
                 span.getSpanContext().getSpanId(),
                 service(span.getResource()),
                 cachedServiceVersion,
-                ReqlensSampler.sampleRate(span.getSpanContext().getTraceState()),
+                ConsistentProbability.sampleRate(span.getSpanContext().getTraceState()),
                 now);
         if (r != null) {
           exceptions.exception(r, now, this);
@@ -175,9 +196,9 @@ final class ReqEventEncoder implements SpanEncoder, LocalTraceExceptions.Sink {
     out.raw(ERROR);
     out.bool(isError(span) || (status != null && status >= 500));
     out.raw(DB_COUNT);
-    nullableNumber(a.get(SemConv.REQLENS_DB_COUNT));
+    nullableNumber(a.get(ReqlensAttributes.DB_COUNT));
     out.raw(DB_DUR);
-    nullableNumber(a.get(SemConv.REQLENS_DB_DURATION_NS));
+    nullableNumber(a.get(ReqlensAttributes.DB_DURATION_NS));
     end();
   }
 
@@ -198,6 +219,8 @@ final class ReqEventEncoder implements SpanEncoder, LocalTraceExceptions.Sink {
     nullableNumber(a.get(SemConv.DB_RETURNED_ROWS));
     out.raw(ERROR);
     out.bool(isError(span));
+    out.raw(CALLER);
+    out.nullValue();
     end();
   }
 
@@ -248,7 +271,7 @@ final class ReqEventEncoder implements SpanEncoder, LocalTraceExceptions.Sink {
     out.string(service(span.getResource()));
     out.raw(SERVICE_VERSION);
     out.string(cachedServiceVersion);
-    sampleRate(ReqlensSampler.sampleRate(context.getTraceState()));
+    sampleRate(ConsistentProbability.sampleRate(context.getTraceState()));
   }
 
   private void sampleRate(double rate) {
@@ -286,8 +309,8 @@ final class ReqEventEncoder implements SpanEncoder, LocalTraceExceptions.Sink {
 
   private String service(Resource resource) {
     if (resource != cachedResource) {
-      cachedService = resource.getAttribute(FlatJsonEncoder.SERVICE_NAME);
-      cachedServiceVersion = resource.getAttribute(SERVICE_VERSION_KEY);
+      cachedService = resource.getAttribute(SemConv.SERVICE_NAME);
+      cachedServiceVersion = resource.getAttribute(SemConv.SERVICE_VERSION);
       cachedResource = resource;
     }
     return cachedService;

@@ -1,5 +1,6 @@
 package io.reqlens.exporters;
 
+import io.reqlens.core.log.ThrottledLogger;
 import io.opentelemetry.sdk.common.Clock;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;

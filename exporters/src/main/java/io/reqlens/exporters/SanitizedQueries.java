@@ -1,7 +1,7 @@
 package io.reqlens.exporters;
 
-import io.reqlens.sampler.internal.sql.SqlDialect;
-import io.reqlens.sampler.internal.sql.SqlSanitizer;
+import io.reqlens.core.sql.SqlDialect;
+import io.reqlens.core.sql.SqlSanitizer;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;

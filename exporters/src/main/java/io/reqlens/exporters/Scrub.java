@@ -1,5 +1,7 @@
 package io.reqlens.exporters;
 
+import io.reqlens.core.semconv.SemConv;
+
 /**
  * The "no secrets in files" rule for span attributes written by the jsonl exporter: whatever the
  * instrumentation was configured to capture, no header, cookie, query string or SQL literal is

@@ -1,5 +1,6 @@
 package io.reqlens.sampler;
 
+import io.reqlens.core.pattern.RoutePattern;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanKind;

@@ -1,5 +1,10 @@
 package io.reqlens.sampler;
 
+import static io.reqlens.core.semconv.ReqlensAttributes.KEPT_BY;
+import static io.reqlens.core.semconv.SemConv.HTTP_ROUTE;
+import static io.reqlens.core.semconv.SemConv.URL_PATH;
+import io.reqlens.core.pattern.RouteList;
+import io.reqlens.core.sampling.ConsistentProbability;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
@@ -38,15 +43,12 @@ import java.util.List;
  */
 public final class ReqlensSampler implements Sampler {
 
-  static final AttributeKey<String> URL_PATH = AttributeKey.stringKey("url.path");
-  static final AttributeKey<String> HTTP_ROUTE = AttributeKey.stringKey("http.route");
-
   private static final SamplingResult DROP = SamplingResult.drop();
   private static final SamplingResult RECORD_ONLY = SamplingResult.recordOnly();
   private static final SamplingResult FOLLOW_LOCAL_PARENT = SamplingResult.recordAndSample();
   private static final SamplingResult FOLLOW_REMOTE_PARENT =
       SamplingResult.create(
-          SamplingDecision.RECORD_AND_SAMPLE, Attributes.of(Rule.KEPT_BY, "parent"));
+          SamplingDecision.RECORD_AND_SAMPLE, Attributes.of(KEPT_BY, "parent"));
 
   private final Rule defaultRule;
   private final RuleSet rules;
@@ -124,16 +126,6 @@ public final class ReqlensSampler implements Sampler {
     }
     return excludedRoutes.matches(attributes.get(URL_PATH))
         || excludedRoutes.matches(attributes.get(HTTP_ROUTE));
-  }
-
-  /**
-   * Returns the probability with which a span carrying {@code traceState} was kept, read from its
-   * OTEP 235 threshold ({@code ot=th:HEX}); 1.0 when there is none (kept by a rule, a parent without
-   * a threshold, an error or slowness) or it is malformed. Counts re-weighted by its inverse
-   * estimate the true number of requests. Allocates nothing.
-   */
-  public static double sampleRate(TraceState traceState) {
-    return ConsistentProbability.sampleRate(traceState);
   }
 
   /** The excluded routes this sampler drops at span start. */

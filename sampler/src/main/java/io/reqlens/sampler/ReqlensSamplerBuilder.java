@@ -1,5 +1,6 @@
 package io.reqlens.sampler;
 
+import io.reqlens.core.pattern.RouteList;
 import io.opentelemetry.sdk.common.Clock;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,8 @@
 package io.reqlens.sampler;
 
+import static io.reqlens.core.semconv.ReqlensAttributes.KEPT_BY;
+import static io.reqlens.core.semconv.ReqlensAttributes.RULE;
+import io.reqlens.core.sampling.ConsistentProbability;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanKind;
@@ -17,11 +20,7 @@ import java.util.List;
  */
 final class Rule {
 
-  /** Why a local root was kept; stamped on the span so files, reports and backends can tell. */
-  static final AttributeKey<String> KEPT_BY = AttributeKey.stringKey("reqlens.kept_by");
 
-  /** The 1-based number of the rule that kept a root. */
-  static final AttributeKey<Long> RULE_NUMBER = AttributeKey.longKey("reqlens.rule");
 
   enum Action {
     DROP,
@@ -55,7 +54,7 @@ final class Rule {
     Attributes attributes =
         number == 0
             ? Attributes.of(KEPT_BY, "ratio")
-            : Attributes.of(KEPT_BY, "rule", RULE_NUMBER, (long) number);
+            : Attributes.of(KEPT_BY, "rule", RULE, (long) number);
     this.keep =
         new KeepResult(
             attributes,

@@ -1,5 +1,6 @@
 package io.reqlens.sampler;
 
+import io.reqlens.core.pattern.RoutePattern;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.common.Clock;
 import java.util.ArrayList;

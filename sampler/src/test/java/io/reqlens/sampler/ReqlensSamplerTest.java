@@ -1,5 +1,8 @@
 package io.reqlens.sampler;
 
+import io.reqlens.core.semconv.ReqlensAttributes;
+import io.reqlens.core.semconv.SemConv;
+import io.reqlens.core.pattern.RouteList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.api.common.Attributes;
@@ -31,7 +34,7 @@ class ReqlensSamplerTest {
           .build();
   private static final Attributes USERS =
       Attributes.builder().put("url.path", "/api/users").put("http.request.method", "GET").build();
-  private static final Attributes HEALTH = Attributes.of(ReqlensSampler.URL_PATH, "/health");
+  private static final Attributes HEALTH = Attributes.of(SemConv.URL_PATH, "/health");
 
   /** A trace id whose low 56 bits (the OTEP 235 randomness) are {@code randomness}. */
   private static String traceId(long randomness) {
@@ -63,8 +66,8 @@ class ReqlensSamplerTest {
     SamplingResult dropped = root(sampler, traceId(threshold - 1), SpanKind.SERVER, USERS);
     assertThat(kept.getDecision()).isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
     assertThat(kept.getUpdatedTraceState(TraceState.getDefault()).get("ot")).isEqualTo("th:8");
-    assertThat(kept.getAttributes().get(Rule.KEPT_BY)).isEqualTo("ratio");
-    assertThat(kept.getAttributes().get(Rule.RULE_NUMBER)).isNull();
+    assertThat(kept.getAttributes().get(ReqlensAttributes.KEPT_BY)).isEqualTo("ratio");
+    assertThat(kept.getAttributes().get(ReqlensAttributes.RULE)).isNull();
     assertThat(dropped.getDecision()).isEqualTo(SamplingDecision.DROP);
   }
 
@@ -96,12 +99,12 @@ class ReqlensSamplerTest {
             .build();
     SamplingResult checkout = root(sampler, traceId(0), SpanKind.SERVER, CHECKOUT);
     assertThat(checkout.getDecision()).isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
-    assertThat(checkout.getAttributes().get(Rule.KEPT_BY)).isEqualTo("rule");
-    assertThat(checkout.getAttributes().get(Rule.RULE_NUMBER)).isEqualTo(1L);
+    assertThat(checkout.getAttributes().get(ReqlensAttributes.KEPT_BY)).isEqualTo("rule");
+    assertThat(checkout.getAttributes().get(ReqlensAttributes.RULE)).isEqualTo(1L);
     assertThat(checkout.getUpdatedTraceState(TraceState.getDefault()).get("ot")).isEqualTo("th:0");
 
     Attributes post = Attributes.builder().put("url.path", "/api/x").put("http.request.method", "POST").build();
-    assertThat(root(sampler, traceId(1L << 55), SpanKind.SERVER, post).getAttributes().get(Rule.RULE_NUMBER))
+    assertThat(root(sampler, traceId(1L << 55), SpanKind.SERVER, post).getAttributes().get(ReqlensAttributes.RULE))
         .isEqualTo(2L);
     assertThat(root(sampler, traceId((1L << 55) - 1), SpanKind.SERVER, post).getDecision())
         .isEqualTo(SamplingDecision.DROP);
@@ -127,9 +130,9 @@ class ReqlensSamplerTest {
                 .shouldSample(Context.root(), traceId(r), "GET /abc", SpanKind.SERVER, Attributes.empty(),
                     Collections.emptyList())
                 .getAttributes()
-                .get(Rule.RULE_NUMBER))
+                .get(ReqlensAttributes.RULE))
         .isEqualTo(2L);
-    assertThat(root(sampler, traceId(r), SpanKind.SERVER, CHECKOUT).getAttributes().get(Rule.RULE_NUMBER))
+    assertThat(root(sampler, traceId(r), SpanKind.SERVER, CHECKOUT).getAttributes().get(ReqlensAttributes.RULE))
         .isEqualTo(3L);
     Attributes users8080 = USERS.toBuilder().put("server.port", 8080L).build();
     assertThat(root(sampler, traceId(r), SpanKind.SERVER, users8080).getDecision())
@@ -147,7 +150,7 @@ class ReqlensSamplerTest {
       if (r.getDecision() == SamplingDecision.RECORD_AND_SAMPLE) {
         kept++;
         assertThat(r.getUpdatedTraceState(TraceState.getDefault()).get("ot")).isNull();
-        assertThat(r.getAttributes().get(Rule.KEPT_BY)).isEqualTo("rule");
+        assertThat(r.getAttributes().get(ReqlensAttributes.KEPT_BY)).isEqualTo("rule");
       }
     }
     assertThat(kept).isEqualTo(2);
@@ -163,7 +166,7 @@ class ReqlensSamplerTest {
     SamplingResult sampled =
         sampler.shouldSample(remoteParent(id, true), id, "GET", SpanKind.SERVER, USERS, Collections.emptyList());
     assertThat(sampled.getDecision()).isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
-    assertThat(sampled.getAttributes().get(Rule.KEPT_BY)).isEqualTo("parent");
+    assertThat(sampled.getAttributes().get(ReqlensAttributes.KEPT_BY)).isEqualTo("parent");
     TraceState parentState = TraceState.builder().put("ot", "th:c").build();
     assertThat(sampled.getUpdatedTraceState(parentState)).isEqualTo(parentState);
 
@@ -189,10 +192,10 @@ class ReqlensSamplerTest {
     assertThat(sampler.shouldSample(parent, id, "GET", SpanKind.CLIENT, USERS, Collections.emptyList()).getDecision())
         .as("drop rules override the parent only for SERVER spans")
         .isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
-    assertThat(root(sampler, id, SpanKind.SERVER, Attributes.of(ReqlensSampler.URL_PATH, "/healthz")).getDecision())
+    assertThat(root(sampler, id, SpanKind.SERVER, Attributes.of(SemConv.URL_PATH, "/healthz")).getDecision())
         .as("/health never excludes /healthz")
         .isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
-    assertThat(root(sampler, id, SpanKind.SERVER, Attributes.of(ReqlensSampler.HTTP_ROUTE, "/health")).getDecision())
+    assertThat(root(sampler, id, SpanKind.SERVER, Attributes.of(SemConv.HTTP_ROUTE, "/health")).getDecision())
         .isEqualTo(SamplingDecision.DROP);
   }
 

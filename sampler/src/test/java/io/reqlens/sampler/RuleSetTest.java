@@ -1,5 +1,6 @@
 package io.reqlens.sampler;
 
+import io.reqlens.core.pattern.RoutePattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.api.common.Attributes;

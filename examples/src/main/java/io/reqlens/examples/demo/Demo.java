@@ -5,7 +5,7 @@ import io.reqlens.examples.demo.Traffic.Sent;
 import io.reqlens.examples.launch.ChildService;
 import io.reqlens.examples.launch.ServiceClient;
 import io.reqlens.examples.otlp.OtlpReceiver;
-import io.reqlens.sampler.RouteList;
+import io.reqlens.core.pattern.RouteList;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

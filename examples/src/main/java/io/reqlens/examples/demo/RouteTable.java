@@ -3,7 +3,7 @@ package io.reqlens.examples.demo;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import io.reqlens.examples.demo.Traffic.Sent;
 import io.reqlens.examples.otlp.ReceivedSpan;
-import io.reqlens.sampler.RouteList;
+import io.reqlens.core.pattern.RouteList;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Library mode takes the agent's configuration unchanged: one service with every exporter at once
- * ({@code otlp} over http/protobuf, {@code jsonl}, {@code req}, {@code console}, {@code
- * logging-otlp}) and the Reqlens sampler keys. The service is stopped before the checks, so the
+ * ({@code otlp} over http/protobuf, {@code jsonl}, {@code req}, {@code console}) and the Reqlens
+ * sampler keys. The service is stopped before the checks, so the
  * SDK's shutdown hook has flushed every exporter and closed the files. Also: what stops start-up.
  */
 class LibraryModeIT {
@@ -42,7 +42,7 @@ class LibraryModeIT {
     otlp = OtlpHttpReceiver.start();
     dir = Files.createTempDirectory(ExampleService.log("").toAbsolutePath(), NAME + "-");
     Map<String, String> env = new LinkedHashMap<>();
-    env.put("OTEL_TRACES_EXPORTER", "otlp,jsonl,req,console,logging-otlp");
+    env.put("OTEL_TRACES_EXPORTER", "otlp,jsonl,req,console");
     env.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
     env.put("OTEL_EXPORTER_OTLP_ENDPOINT", otlp.endpoint());
     env.put("OTEL_EXPORTER_JSONL_DIRECTORY", dir.toString());
@@ -127,16 +127,12 @@ class LibraryModeIT {
   }
 
   @Test
-  void consoleAndLoggingOtlpPrintTheSpans() {
+  void consolePrintsTheSpans() {
     String traceId = RESPONSES.get("rule").traceId();
-    assertThat(output)
-        .contains("LoggingSpanExporter")
-        .contains("'GET /api/users' : " + traceId)
-        .containsPattern("LoggerJsonWriter write\\R\\w+: \\{\"resource\":")
-        .contains("\"traceId\":\"" + traceId + "\"");
+    assertThat(output).contains("LoggingSpanExporter").contains("'GET /api/users' : " + traceId);
   }
 
-  /** The 1.63.0 exporters on SDK 1.67.0 (see the examples pom) export without a linkage error. */
+  /** The exporters export without a linkage error. */
   @Test
   void noExporterFailed() {
     assertThat(output)

@@ -1,7 +1,7 @@
 package io.reqlens.exporters.internal;
 
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
-import io.reqlens.sampler.internal.ConfigSupport;
+import io.reqlens.core.config.ConfigSupport;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;

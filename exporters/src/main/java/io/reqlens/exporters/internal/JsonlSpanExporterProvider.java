@@ -5,7 +5,7 @@ import io.opentelemetry.sdk.autoconfigure.spi.traces.ConfigurableSpanExporterPro
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.reqlens.exporters.JsonlSpanExporter;
 import io.reqlens.exporters.JsonlSpanExporterBuilder;
-import io.reqlens.sampler.internal.ConfigSupport;
+import io.reqlens.core.config.ConfigSupport;
 import java.util.Locale;
 
 /**

@@ -1,5 +1,7 @@
 package io.reqlens.instrumentation.internal;
 
+import static io.reqlens.core.semconv.SemConv.HTTP_REQUEST_BODY_SIZE;
+import static io.reqlens.core.semconv.SemConv.HTTP_RESPONSE_BODY_SIZE;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.context.Context;
@@ -15,10 +17,6 @@ import io.opentelemetry.instrumentation.api.instrumenter.AttributesExtractor;
  */
 public final class BodySizeExtractor<REQUEST> implements AttributesExtractor<REQUEST, REQUEST> {
 
-  public static final AttributeKey<Long> HTTP_REQUEST_BODY_SIZE =
-      AttributeKey.longKey("http.request.body.size");
-  public static final AttributeKey<Long> HTTP_RESPONSE_BODY_SIZE =
-      AttributeKey.longKey("http.response.body.size");
 
   /** Reads the sizes of one exchange; a negative size means unknown and is left out. */
   public interface Getter<REQUEST> {

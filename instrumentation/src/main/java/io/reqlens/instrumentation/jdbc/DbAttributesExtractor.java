@@ -1,5 +1,14 @@
 package io.reqlens.instrumentation.jdbc;
 
+import static io.reqlens.core.semconv.SemConv.DB_COLLECTION_NAME;
+import static io.reqlens.core.semconv.SemConv.DB_NAMESPACE;
+import static io.reqlens.core.semconv.SemConv.DB_OPERATION_BATCH_SIZE;
+import static io.reqlens.core.semconv.SemConv.DB_OPERATION_NAME;
+import static io.reqlens.core.semconv.SemConv.DB_QUERY_SUMMARY;
+import static io.reqlens.core.semconv.SemConv.DB_QUERY_TEXT;
+import static io.reqlens.core.semconv.SemConv.DB_SYSTEM_NAME;
+import static io.reqlens.core.semconv.SemConv.SERVER_ADDRESS;
+import static io.reqlens.core.semconv.SemConv.SERVER_PORT;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.context.Context;
@@ -11,18 +20,6 @@ import io.opentelemetry.instrumentation.api.instrumenter.AttributesExtractor;
  */
 final class DbAttributesExtractor implements AttributesExtractor<DbRequest, Void> {
 
-  static final AttributeKey<String> DB_SYSTEM_NAME = AttributeKey.stringKey("db.system.name");
-  static final AttributeKey<String> DB_NAMESPACE = AttributeKey.stringKey("db.namespace");
-  static final AttributeKey<String> DB_QUERY_TEXT = AttributeKey.stringKey("db.query.text");
-  static final AttributeKey<String> DB_QUERY_SUMMARY = AttributeKey.stringKey("db.query.summary");
-  static final AttributeKey<String> DB_OPERATION_NAME =
-      AttributeKey.stringKey("db.operation.name");
-  static final AttributeKey<String> DB_COLLECTION_NAME =
-      AttributeKey.stringKey("db.collection.name");
-  static final AttributeKey<Long> DB_OPERATION_BATCH_SIZE =
-      AttributeKey.longKey("db.operation.batch.size");
-  static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
-  static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
 
   private final boolean captureQueryText;
 

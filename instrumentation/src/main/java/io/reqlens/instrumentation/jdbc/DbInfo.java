@@ -1,7 +1,7 @@
 package io.reqlens.instrumentation.jdbc;
 
-import io.reqlens.sampler.internal.sql.SqlDialect;
-import io.reqlens.sampler.internal.sql.SqlSanitizer;
+import io.reqlens.core.sql.SqlDialect;
+import io.reqlens.core.sql.SqlSanitizer;
 import java.util.Locale;
 
 /** What is known about one database: from its JDBC URL, once per DataSource or Connection. */

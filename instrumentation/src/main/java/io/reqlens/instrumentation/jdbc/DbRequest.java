@@ -1,6 +1,6 @@
 package io.reqlens.instrumentation.jdbc;
 
-import io.reqlens.sampler.internal.sql.SanitizedSql;
+import io.reqlens.core.sql.SanitizedSql;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;

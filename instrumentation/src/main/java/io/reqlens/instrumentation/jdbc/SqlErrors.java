@@ -1,5 +1,8 @@
 package io.reqlens.instrumentation.jdbc;
 
+import static io.reqlens.core.semconv.SemConv.ERROR_TYPE;
+import static io.reqlens.core.semconv.SemConv.EXCEPTION_STACKTRACE;
+import static io.reqlens.core.semconv.SemConv.EXCEPTION_TYPE;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
@@ -20,10 +23,6 @@ import java.util.Set;
  */
 final class SqlErrors {
 
-  static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
-  static final AttributeKey<String> EXCEPTION_TYPE = AttributeKey.stringKey("exception.type");
-  static final AttributeKey<String> EXCEPTION_STACKTRACE =
-      AttributeKey.stringKey("exception.stacktrace");
 
   private static final int MAX_CAUSES = 8;
 

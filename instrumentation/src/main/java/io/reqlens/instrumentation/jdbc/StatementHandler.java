@@ -1,6 +1,6 @@
 package io.reqlens.instrumentation.jdbc;
 
-import io.reqlens.sampler.internal.sql.SanitizedSql;
+import io.reqlens.core.sql.SanitizedSql;
 import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package io.reqlens.report.testing;
 
+import io.reqlens.core.event.EventField;
+import io.reqlens.core.event.EventKind;
+import io.reqlens.core.event.EventSchema;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Locale;
@@ -229,27 +232,17 @@ public final class EventGenerator {
       double rate,
       String version)
       throws IOException {
-    head("REQ", ts, trace, span, rate, version);
-    line.append(",\"method\":\"")
-        .append(method)
-        .append("\",\"route\":\"")
-        .append(route)
-        .append("\",\"path\":\"")
-        .append(path)
-        .append("\",\"status\":")
-        .append(status)
-        .append(",\"dur_ns\":")
-        .append(dur)
-        .append(",\"bytes_in\":")
-        .append(in == 0 ? "null" : in)
-        .append(",\"bytes_out\":")
-        .append(outBytes)
-        .append(",\"error\":")
-        .append(error)
-        .append(",\"db_count\":")
-        .append(dbCount)
-        .append(",\"db_dur_ns\":")
-        .append(dbDur);
+    head(EventKind.REQ, ts, trace, span, rate, version);
+    text(EventField.METHOD, method);
+    text(EventField.ROUTE, route);
+    text(EventField.PATH, path);
+    raw(EventField.STATUS, status);
+    raw(EventField.DUR_NS, dur);
+    raw(EventField.BYTES_IN, in == 0 ? "null" : in);
+    raw(EventField.BYTES_OUT, outBytes);
+    raw(EventField.ERROR, error);
+    raw(EventField.DB_COUNT, dbCount);
+    raw(EventField.DB_DUR_NS, dbDur);
     end(out);
   }
 
@@ -266,78 +259,82 @@ public final class EventGenerator {
       double rate,
       String version)
       throws IOException {
-    head("DB", ts + random.nextInt(1_000_000), trace, span(), rate, version);
-    line.append(",\"parent_span_id\":\"")
-        .append(parent)
-        .append("\",\"db_system\":\"h2\"")
-        .append(",\"operation\":\"")
-        .append(op)
-        .append("\",\"collection\":\"")
-        .append(table)
-        .append("\",\"query\":\"")
-        .append(query)
-        .append("\",\"dur_ns\":")
-        .append(dur)
-        .append(",\"rows\":")
-        .append(rows)
-        .append(",\"error\":false");
+    head(EventKind.DB, ts + random.nextInt(1_000_000), trace, span(), rate, version);
+    text(EventField.PARENT_SPAN_ID, parent);
+    text(EventField.DB_SYSTEM, "h2");
+    text(EventField.OPERATION, op);
+    text(EventField.COLLECTION, table);
+    text(EventField.QUERY, query);
+    raw(EventField.DUR_NS, dur);
+    raw(EventField.ROWS, rows);
+    raw(EventField.ERROR, false);
+    raw(EventField.CALLER, null);
     end(out);
   }
 
   private void fn(
       Writer out, long ts, String trace, String parent, String fn, long dur, String version)
       throws IOException {
-    head("FN", ts, trace, span(), 1.0, version);
-    line.append(",\"parent_span_id\":\"")
-        .append(parent)
-        .append("\",\"fn\":\"")
-        .append(fn)
-        .append("\",\"dur_ns\":")
-        .append(dur)
-        .append(",\"error\":false");
+    head(EventKind.FN, ts, trace, span(), 1.0, version);
+    text(EventField.PARENT_SPAN_ID, parent);
+    text(EventField.FN, fn);
+    raw(EventField.DUR_NS, dur);
+    raw(EventField.ERROR, false);
     end(out);
   }
 
   private void meta(Writer out, long ts, String trace, String span, String route, String version)
       throws IOException {
-    head("REQ_META", ts, trace, span, 1.0, version);
+    head(EventKind.REQ_META, ts, trace, span, 1.0, version);
     int order = random.nextInt(1000);
-    line.append(",\"route\":\"")
-        .append(route)
-        .append("\",\"exception_type\":\"java.lang.IllegalStateException\"")
-        .append(",\"exception_value\":\"simulated failure for order ")
-        .append(order)
-        .append('"')
-        .append(",\"traceback\":\"java.lang.IllegalStateException: simulated failure for order ")
-        .append(order)
-        .append("\\n\\tat io.reqlens.examples.ErrorHandler.handle(ErrorHandler.java:27)")
-        .append("\\n\\tat io.javalin.http.servlet.DefaultTasks.HTTP$lambda$0(DefaultTasks.kt:65)")
-        .append(
-            "\\n"
-                + "\\tat"
-                + " io.javalin.http.servlet.JavalinServletContext.handleSync(JavalinServletContext.kt:99)")
-        .append("\\n\\tat io.javalin.http.servlet.JavalinServlet.handle(JavalinServlet.kt:52)")
-        .append("\\n\\tat jakarta.servlet.http.HttpServlet.service(HttpServlet.java:587)")
-        .append(
-            "\\n\\tat org.eclipse.jetty.ee10.servlet.ServletHolder.handle(ServletHolder.java:736)")
-        .append('"');
+    text(EventField.ROUTE, route);
+    text(EventField.EXCEPTION_TYPE, "java.lang.IllegalStateException");
+    text(EventField.EXCEPTION_VALUE, "simulated failure for order " + order);
+    text(
+        EventField.TRACEBACK,
+        "java.lang.IllegalStateException: simulated failure for order "
+            + order
+            + "\\n\\tat io.reqlens.examples.ErrorHandler.handle(ErrorHandler.java:27)"
+            + "\\n\\tat io.javalin.http.servlet.DefaultTasks.HTTP$lambda$0(DefaultTasks.kt:65)"
+            + "\\n\\tat"
+            + " io.javalin.http.servlet.JavalinServletContext.handleSync(JavalinServletContext.kt:99)"
+            + "\\n\\tat io.javalin.http.servlet.JavalinServlet.handle(JavalinServlet.kt:52)"
+            + "\\n\\tat jakarta.servlet.http.HttpServlet.service(HttpServlet.java:587)"
+            + "\\n\\tat org.eclipse.jetty.ee10.servlet.ServletHolder.handle(ServletHolder.java:736)");
     end(out);
   }
 
-  private void head(String kind, long ts, String trace, String span, double rate, String version) {
+  /** The header in schema order; the key names come from the schema, as the exporter's do. */
+  private void head(
+      EventKind kind, long ts, String trace, String span, double rate, String version) {
     line.setLength(0);
-    line.append("{\"v\":1,\"kind\":\"")
-        .append(kind)
-        .append("\",\"ts_ns\":")
-        .append(ts)
-        .append(",\"trace_id\":\"")
-        .append(trace)
-        .append("\",\"span_id\":\"")
-        .append(span)
-        .append("\",\"service\":\"reqlens-example\",\"service_version\":\"")
-        .append(version)
-        .append("\",\"sample_rate\":")
-        .append(rate);
+    line.append('{');
+    text(EventField.KIND, kind.name());
+    raw(EventField.V, EventSchema.VERSION);
+    raw(EventField.TS_NS, ts);
+    text(EventField.TRACE_ID, trace);
+    text(EventField.SPAN_ID, span);
+    text(EventField.SERVICE, "reqlens-example");
+    text(EventField.SERVICE_VERSION, version);
+    raw(EventField.SAMPLE_RATE, rate);
+  }
+
+  /** A string value, already JSON-escaped by the caller. */
+  private void text(EventField field, String value) {
+    key(field);
+    line.append('"').append(value).append('"');
+  }
+
+  private void raw(EventField field, Object value) {
+    key(field);
+    line.append(value);
+  }
+
+  private void key(EventField field) {
+    if (line.length() > 1) {
+      line.append(',');
+    }
+    line.append('"').append(field.key()).append("\":");
   }
 
   private void end(Writer out) throws IOException {

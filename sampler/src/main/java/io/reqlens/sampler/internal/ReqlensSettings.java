@@ -1,13 +1,14 @@
 package io.reqlens.sampler.internal;
 
-import static io.reqlens.sampler.internal.ConfigSupport.invalid;
+import io.reqlens.core.config.ConfigSupport;
+import static io.reqlens.core.config.ConfigSupport.invalid;
 
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import io.opentelemetry.sdk.trace.SpanProcessor;
-import io.reqlens.sampler.LocalTraceProcessor;
-import io.reqlens.sampler.LocalTraceProcessorBuilder;
+import io.reqlens.sampler.localtrace.LocalTraceProcessor;
+import io.reqlens.sampler.localtrace.LocalTraceProcessorBuilder;
 import io.reqlens.sampler.ReqlensSampler;
-import io.reqlens.sampler.RouteList;
+import io.reqlens.core.pattern.RouteList;
 import java.time.Duration;
 
 /**

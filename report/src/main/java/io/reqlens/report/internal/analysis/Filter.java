@@ -1,6 +1,6 @@
 package io.reqlens.report.internal.analysis;
 
-import io.reqlens.sampler.RoutePattern;
+import io.reqlens.core.pattern.RoutePattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

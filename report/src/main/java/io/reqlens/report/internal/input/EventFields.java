@@ -2,106 +2,137 @@ package io.reqlens.report.internal.input;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.reqlens.core.event.EventField;
 import java.io.IOException;
 
-/** Maps one JSON key of an event line onto {@link Event}; unknown keys are skipped. */
+/**
+ * Maps one JSON key of an event line onto {@link Event}, by the schema's {@link EventField}; keys
+ * the schema does not know are skipped.
+ */
 final class EventFields {
+
+  /** At most this many folded stacks are read from one PROF line (the writer bounds them too). */
+  static final int MAX_STACKS = 4096;
 
   private EventFields() {}
 
   static void set(Event e, String name, JsonToken t, JsonParser p) throws IOException {
-    // A switch on the (canonicalized) key: a map of setters would box every number.
-    switch (name) {
-      case "v":
+    EventField field = EventField.forKey(name);
+    if (field == null) {
+      p.skipChildren();
+      return;
+    }
+    // A switch on the enum: a map of setters would box every number.
+    switch (field) {
+      case V:
         e.version = number(t, p, 1);
         break;
-      case "ts_ns":
+      case TS_NS:
         e.tsNs = number(t, p, Event.NONE);
         break;
-      case "trace_id":
+      case TRACE_ID:
         e.traceId = text(t, p);
         break;
-      case "span_id":
+      case SPAN_ID:
         e.spanId = text(t, p);
         break;
-      case "parent_span_id":
+      case PARENT_SPAN_ID:
         e.parentSpanId = text(t, p);
         break;
-      case "service":
+      case SERVICE:
         e.service = text(t, p);
         break;
-      case "service_version":
+      case SERVICE_VERSION:
         e.serviceVersion = text(t, p);
         break;
-      case "sample_rate":
+      case SAMPLE_RATE:
         e.sampleRate = t.isNumeric() ? p.getDoubleValue() : Double.NaN;
         break;
-      case "method":
+      case METHOD:
         e.method = text(t, p);
         break;
-      case "route":
+      case ROUTE:
         e.route = text(t, p);
         break;
-      case "path":
+      case PATH:
         e.path = text(t, p);
         break;
-      case "status":
+      case STATUS:
         e.status = number(t, p, Event.NONE);
         break;
-      case "dur_ns":
+      case DUR_NS:
         e.durNs = number(t, p, Event.NONE);
         break;
-      case "bytes_in":
+      case BYTES_IN:
         e.bytesIn = number(t, p, Event.NONE);
         break;
-      case "bytes_out":
+      case BYTES_OUT:
         e.bytesOut = number(t, p, Event.NONE);
         break;
-      case "error":
+      case ERROR:
         e.error = t == JsonToken.VALUE_TRUE;
         break;
-      case "db_count":
+      case DB_COUNT:
         e.dbCount = number(t, p, Event.NONE);
         break;
-      case "db_dur_ns":
+      case DB_DUR_NS:
         e.dbDurNs = number(t, p, Event.NONE);
         break;
-      default:
-        setRare(e, name, t, p);
+      case DB_SYSTEM:
+        e.dbSystem = text(t, p);
+        break;
+      case OPERATION:
+        e.operation = text(t, p);
+        break;
+      case COLLECTION:
+        e.collection = text(t, p);
+        break;
+      case QUERY:
+        e.query = text(t, p);
+        break;
+      case ROWS:
+        e.rows = number(t, p, Event.NONE);
+        break;
+      case CALLER:
+        e.caller = text(t, p);
+        break;
+      case FN:
+        e.fn = text(t, p);
+        break;
+      case EXCEPTION_TYPE:
+        e.exceptionType = text(t, p);
+        break;
+      case EXCEPTION_VALUE:
+        e.exceptionValue = text(t, p);
+        break;
+      case TRACEBACK:
+        e.traceback = text(t, p);
+        break;
+      case INTERVAL_NS:
+        e.intervalNs = number(t, p, Event.NONE);
+        break;
+      case SAMPLES:
+        e.samples = number(t, p, Event.NONE);
+        break;
+      case STACKS:
+        stacks(e, t, p);
+        break;
+      default: // KIND is read by the parser itself
+        p.skipChildren();
     }
   }
 
-  private static void setRare(Event e, String name, JsonToken t, JsonParser p) throws IOException {
-    switch (name) {
-      case "db_system":
-        e.dbSystem = text(t, p);
-        break;
-      case "operation":
-        e.operation = text(t, p);
-        break;
-      case "collection":
-        e.collection = text(t, p);
-        break;
-      case "query":
-        e.query = text(t, p);
-        break;
-      case "rows":
-        e.rows = number(t, p, Event.NONE);
-        break;
-      case "fn":
-        e.fn = text(t, p);
-        break;
-      case "exception_type":
-        e.exceptionType = text(t, p);
-        break;
-      case "exception_value":
-        e.exceptionValue = text(t, p);
-        break;
-      case "traceback":
-        e.traceback = text(t, p);
-        break;
-      default:
+  private static void stacks(Event e, JsonToken t, JsonParser p) throws IOException {
+    if (t != JsonToken.START_ARRAY) {
+      p.skipChildren();
+      return;
+    }
+    for (JsonToken item = p.nextToken(); item != JsonToken.END_ARRAY; item = p.nextToken()) {
+      if (item == JsonToken.VALUE_STRING && e.stacks.size() < MAX_STACKS) {
+        e.stacks.add(p.getText());
+      } else {
         p.skipChildren();
+      }
     }
   }
 

@@ -1,6 +1,8 @@
 package io.reqlens.report.internal.input;
 
+import io.reqlens.core.event.EventKind;
 import com.fasterxml.jackson.core.JsonFactory;
+import io.reqlens.core.event.EventSchema;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -26,7 +28,7 @@ public final class EventParser {
   }
 
   /** The newest schema version this reader understands. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = EventSchema.VERSION;
 
   private static final JsonFactory JSON =
       JsonFactory.builder()
@@ -53,7 +55,7 @@ public final class EventParser {
         JsonToken t = p.nextToken();
         if ("kind".equals(name)) {
           hasKind = t == JsonToken.VALUE_STRING;
-          event.kind = hasKind ? kind(p.getText()) : null;
+          event.kind = hasKind ? EventKind.forName(p.getText()) : null;
         } else {
           EventFields.set(event, name, t, p);
         }
@@ -83,21 +85,6 @@ public final class EventParser {
         return e.durNs != Event.NONE && e.durNs >= 0;
       default:
         return true;
-    }
-  }
-
-  private static Event.Kind kind(String text) {
-    switch (text) {
-      case "REQ":
-        return Event.Kind.REQ;
-      case "REQ_META":
-        return Event.Kind.REQ_META;
-      case "DB":
-        return Event.Kind.DB;
-      case "FN":
-        return Event.Kind.FN;
-      default:
-        return null;
     }
   }
 }

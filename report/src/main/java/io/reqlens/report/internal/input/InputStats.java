@@ -1,5 +1,6 @@
 package io.reqlens.report.internal.input;
 
+import io.reqlens.core.event.EventKind;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -36,12 +37,12 @@ public final class InputStats {
   public long lines;
   public long blankLines;
   public long maxVersionSeen = EventParser.SCHEMA_VERSION;
-  private final Map<Event.Kind, Long> events = new EnumMap<>(Event.Kind.class);
+  private final Map<EventKind, Long> events = new EnumMap<>(EventKind.class);
   private final Map<Skip, Long> skipped = new EnumMap<>(Skip.class);
   private final Map<Skip, Integer> examplesPerKind = new EnumMap<>(Skip.class);
   private final List<String> examples = new ArrayList<>();
 
-  void event(Event.Kind kind) {
+  void event(EventKind kind) {
     events.merge(kind, 1L, Long::sum);
   }
 
@@ -53,7 +54,7 @@ public final class InputStats {
   }
 
   /** Events read per kind. */
-  public long events(Event.Kind kind) {
+  public long events(EventKind kind) {
     return events.getOrDefault(kind, 0L);
   }
 

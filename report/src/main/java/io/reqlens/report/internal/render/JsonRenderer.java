@@ -1,5 +1,6 @@
 package io.reqlens.report.internal.render;
 
+import io.reqlens.core.event.EventKind;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.reqlens.report.internal.analysis.ReportData;
@@ -77,7 +78,7 @@ public final class JsonRenderer {
     g.writeNumberField("bytes", in.bytesRead);
     g.writeNumberField("lines", in.lines);
     g.writeObjectFieldStart("events");
-    for (Event.Kind k : Event.Kind.values()) {
+    for (EventKind k : EventKind.values()) {
       g.writeNumberField(k.name(), in.events(k));
     }
     g.writeEndObject();

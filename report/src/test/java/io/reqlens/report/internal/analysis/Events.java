@@ -1,5 +1,6 @@
 package io.reqlens.report.internal.analysis;
 
+import io.reqlens.core.event.EventKind;
 import io.reqlens.report.internal.input.Event;
 
 /** Builds events for the aggregator tests. */
@@ -8,7 +9,7 @@ final class Events {
   private Events() {}
 
   static Event req(String trace, String method, String route, long tsNs, long durMs, int status) {
-    Event e = blank(Event.Kind.REQ, trace, tsNs);
+    Event e = blank(EventKind.REQ, trace, tsNs);
     e.spanId = "s-" + trace;
     e.method = method;
     e.route = route;
@@ -20,7 +21,7 @@ final class Events {
   }
 
   static Event db(String trace, String query, long durMs) {
-    Event e = blank(Event.Kind.DB, trace, 0);
+    Event e = blank(EventKind.DB, trace, 0);
     e.parentSpanId = "s-" + trace;
     e.dbSystem = "h2";
     e.query = query;
@@ -29,14 +30,14 @@ final class Events {
   }
 
   static Event meta(String trace, String type, String message) {
-    Event e = blank(Event.Kind.REQ_META, trace, 0);
+    Event e = blank(EventKind.REQ_META, trace, 0);
     e.exceptionType = type;
     e.exceptionValue = message;
     e.traceback = type + ": " + message + "\n\tat a.B.c(B.java:1)\n\tat a.B.d(B.java:2)";
     return e;
   }
 
-  private static Event blank(Event.Kind kind, String trace, long tsNs) {
+  private static Event blank(EventKind kind, String trace, long tsNs) {
     Event e = new Event();
     e.kind = kind;
     e.version = 1;

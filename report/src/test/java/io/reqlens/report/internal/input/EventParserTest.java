@@ -1,5 +1,6 @@
 package io.reqlens.report.internal.input;
 
+import io.reqlens.core.event.EventKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ class EventParserTest {
                     + "\"future_key\":{\"nested\":[1,2]}}"))
         .isEqualTo(EventParser.Result.OK);
     Event e = parser.event();
-    assertThat(e.kind).isEqualTo(Event.Kind.REQ);
+    assertThat(e.kind).isEqualTo(EventKind.REQ);
     assertThat(e.tsNs).isEqualTo(1763629200000000000L);
     assertThat(e.traceId).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
     assertThat(e.service).isEqualTo("shop");

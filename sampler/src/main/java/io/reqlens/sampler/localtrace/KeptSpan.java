@@ -1,0 +1,157 @@
+package io.reqlens.sampler.localtrace;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.sdk.common.InstrumentationLibraryInfo;
+import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
+import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.opentelemetry.sdk.trace.data.DelegatingSpanData;
+import io.opentelemetry.sdk.trace.data.SpanData;
+
+/**
+ * An ended span as the exporters see it after the local-trace decision: attributes stamped or
+ * redacted by Reqlens override the span's own, and a span recorded for a tail decision (not
+ * sampled at the head) is presented as sampled so the {@code BatchSpanProcessor}, which exports
+ * only sampled spans, passes it on.
+ *
+ * <p>Why lazy? Reading a live span's attribute takes the span's lock, and the query profile and
+ * the redaction check read several per span. Computing them when the exporter first looks — on
+ * the {@code BatchSpanProcessor}'s thread — keeps that work off the application's request thread,
+ * which then only decides and wraps. The result is computed once and is the same on every thread.
+ */
+final class KeptSpan implements ReadableSpan {
+
+  private final ReadableSpan delegate;
+  private final boolean markSampled;
+  private final Forwarder.Stamp stamp;
+  private volatile Attributes overrides; // null until first needed
+
+  KeptSpan(ReadableSpan delegate, boolean markSampled, Forwarder.Stamp stamp) {
+    this.delegate = delegate;
+    this.markSampled = markSampled;
+    this.stamp = stamp;
+  }
+
+  /** The attributes Reqlens adds or replaces; computed on first use. */
+  Attributes overrides() {
+    Attributes o = overrides;
+    if (o == null) {
+      o = stamp.attributesFor(delegate); // idempotent: a race computes the same value twice
+      overrides = o;
+    }
+    return o;
+  }
+
+  private static SpanContext sampled(SpanContext c) {
+    if (!c.isValid() || c.isSampled()) {
+      return c;
+    }
+    return c.isRemote()
+        ? SpanContext.createFromRemoteParent(
+            c.getTraceId(), c.getSpanId(), TraceFlags.getSampled(), c.getTraceState())
+        : SpanContext.create(
+            c.getTraceId(), c.getSpanId(), TraceFlags.getSampled(), c.getTraceState());
+  }
+
+  @Override
+  public SpanContext getSpanContext() {
+    SpanContext c = delegate.getSpanContext();
+    return markSampled ? sampled(c) : c;
+  }
+
+  @Override
+  public SpanContext getParentSpanContext() {
+    SpanContext c = delegate.getParentSpanContext();
+    // A local parent was recorded with the same decision; a remote one keeps its own flags.
+    return markSampled && !c.isRemote() ? sampled(c) : c;
+  }
+
+  @Override
+  public String getName() {
+    return delegate.getName();
+  }
+
+  @Override
+  public SpanData toSpanData() {
+    SpanData data = delegate.toSpanData();
+    Attributes o = overrides();
+    return o.isEmpty() && !markSampled ? data : new Data(data, o);
+  }
+
+  @Override
+  @Deprecated
+  public InstrumentationLibraryInfo getInstrumentationLibraryInfo() {
+    return delegate.getInstrumentationLibraryInfo();
+  }
+
+  @Override
+  public InstrumentationScopeInfo getInstrumentationScopeInfo() {
+    return delegate.getInstrumentationScopeInfo();
+  }
+
+  @Override
+  public boolean hasEnded() {
+    return delegate.hasEnded();
+  }
+
+  @Override
+  public long getLatencyNanos() {
+    return delegate.getLatencyNanos();
+  }
+
+  @Override
+  public SpanKind getKind() {
+    return delegate.getKind();
+  }
+
+  @Override
+  public <T> T getAttribute(AttributeKey<T> key) {
+    T value = overrides().get(key);
+    return value != null ? value : delegate.getAttribute(key);
+  }
+
+  @Override
+  public Attributes getAttributes() {
+    Attributes o = overrides();
+    Attributes own = delegate.getAttributes();
+    return o.isEmpty() ? own : own.toBuilder().putAll(o).build();
+  }
+
+  /** The exported snapshot with the same overrides. */
+  private final class Data extends DelegatingSpanData {
+    private final Attributes attributes;
+    private final int totalAttributeCount;
+
+    Data(SpanData data, Attributes overrides) {
+      super(data);
+      Attributes original = data.getAttributes();
+      this.attributes =
+          overrides.isEmpty() ? original : original.toBuilder().putAll(overrides).build();
+      this.totalAttributeCount =
+          data.getTotalAttributeCount() + (attributes.size() - original.size());
+    }
+
+    @Override
+    public SpanContext getSpanContext() {
+      return KeptSpan.this.getSpanContext();
+    }
+
+    @Override
+    public SpanContext getParentSpanContext() {
+      return KeptSpan.this.getParentSpanContext();
+    }
+
+    @Override
+    public Attributes getAttributes() {
+      return attributes;
+    }
+
+    @Override
+    public int getTotalAttributeCount() {
+      return totalAttributeCount;
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package io.reqlens.sampler.localtrace;
+
+import io.reqlens.core.pattern.RouteList;
+import io.opentelemetry.api.metrics.MeterProvider;
+import io.opentelemetry.sdk.common.Clock;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import java.time.Duration;
+import java.util.Objects;
+
+/** Builds a {@link LocalTraceProcessor}; every setter validates and throws on bad input. */
+public final class LocalTraceProcessorBuilder {
+
+  /** Same sanitized statement this many times in one request flags N+1: {@value}. */
+  public static final int DEFAULT_N_PLUS_ONE_THRESHOLD = 5;
+
+  /** Undecided local traces held at most: {@value}. */
+  public static final int DEFAULT_MAX_BUFFERED_TRACES = 2048;
+
+  /** Ended spans buffered at most across all undecided local traces: {@value}. */
+  public static final int DEFAULT_MAX_BUFFERED_SPANS = 16384;
+
+  final SpanProcessor downstream;
+  RouteList excludedRoutes = RouteList.empty();
+  boolean keepErrors;
+  Duration keepSlowerThan;
+  int nPlusOneThreshold = DEFAULT_N_PLUS_ONE_THRESHOLD;
+  QueryRedactor redactor = QueryRedactor.parse(QueryRedactor.DEFAULT_PARAMS);
+  int maxBufferedTraces = DEFAULT_MAX_BUFFERED_TRACES;
+  int maxBufferedSpans = DEFAULT_MAX_BUFFERED_SPANS;
+  MeterProvider meterProvider;
+  Clock clock = Clock.getDefault();
+
+  LocalTraceProcessorBuilder(SpanProcessor downstream) {
+    this.downstream = Objects.requireNonNull(downstream, "downstream");
+  }
+
+  /** Local traces whose SERVER root matches by {@code http.route} or {@code url.path} are dropped. */
+  public LocalTraceProcessorBuilder setExcludedRoutes(RouteList excludedRoutes) {
+    this.excludedRoutes = Objects.requireNonNull(excludedRoutes, "excludedRoutes");
+    return this;
+  }
+
+  /** Keeps recorded local traces that contain an error or a 5xx SERVER root. Off by default. */
+  public LocalTraceProcessorBuilder setKeepErrors(boolean keepErrors) {
+    this.keepErrors = keepErrors;
+    return this;
+  }
+
+  /** Keeps recorded local traces whose root took longer than {@code threshold}. Off by default. */
+  public LocalTraceProcessorBuilder setKeepSlowerThan(Duration threshold) {
+    if (threshold == null || threshold.isNegative() || threshold.isZero()) {
+      throw new IllegalArgumentException("threshold must be positive, got " + threshold);
+    }
+    this.keepSlowerThan = threshold;
+    return this;
+  }
+
+  /** Sets how many runs of one statement in a request flag N+1. */
+  public LocalTraceProcessorBuilder setNPlusOneThreshold(int threshold) {
+    if (threshold < 2) {
+      throw new IllegalArgumentException("N+1 threshold must be at least 2, got " + threshold);
+    }
+    this.nPlusOneThreshold = threshold;
+    return this;
+  }
+
+  /**
+   * Sets the query parameter names whose values are replaced by {@code REDACTED}: comma-separated,
+   * case-insensitive patterns; {@code *} for all, {@code none} for none. Default: {@value
+   * QueryRedactor#DEFAULT_PARAMS}.
+   */
+  public LocalTraceProcessorBuilder setRedactedQueryParams(String patterns) {
+    this.redactor = QueryRedactor.parse(Objects.requireNonNull(patterns, "patterns"));
+    return this;
+  }
+
+  public LocalTraceProcessorBuilder setMaxBufferedTraces(int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("maxBufferedTraces must be positive, got " + max);
+    }
+    this.maxBufferedTraces = max;
+    return this;
+  }
+
+  public LocalTraceProcessorBuilder setMaxBufferedSpans(int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("maxBufferedSpans must be positive, got " + max);
+    }
+    this.maxBufferedSpans = max;
+    return this;
+  }
+
+  /** Publishes the counters here instead of on the global meter provider. */
+  public LocalTraceProcessorBuilder setMeterProvider(MeterProvider meterProvider) {
+    this.meterProvider = Objects.requireNonNull(meterProvider, "meterProvider");
+    return this;
+  }
+
+  /** The clock behind log throttling; tests drive it. */
+  public LocalTraceProcessorBuilder setClock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  public LocalTraceProcessor build() {
+    return new LocalTraceProcessor(this);
+  }
+}

@@ -1,0 +1,214 @@
+package io.reqlens.sampler.localtrace;
+
+import io.reqlens.core.semconv.ReqlensAttributes;
+import io.reqlens.core.semconv.SemConv;
+import io.reqlens.core.pattern.RouteList;
+import io.reqlens.sampler.ReqlensSampler;
+import static io.reqlens.sampler.localtrace.ProcessorFixture.endAfter;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class LocalTraceProcessorTest {
+
+  private static ReqlensSampler ratioZeroRecording() {
+    return ReqlensSampler.builder().setRatio(0).setRecordUnsampled(true).build();
+  }
+
+  @Test
+  void excludesByRouteTemplateWithChildrenEvenWithAnotherSampler() {
+    try (ProcessorFixture f =
+        new ProcessorFixture(
+            Sampler.alwaysOn(), b -> b.setExcludedRoutes(RouteList.parse("/api/users/{id}")))) {
+      Span excluded = f.server("/api/users/42", "/api/users/{id}");
+      f.db(excluded, "SELECT * FROM users WHERE id = ?", 1, 2);
+      endAfter(excluded, 5);
+      Span kept = f.server("/api/users", "/api/users");
+      f.db(kept, "SELECT * FROM users", 1, 2);
+      endAfter(kept, 5);
+
+      assertThat(f.spansOf(excluded)).as("server and DB span of the excluded template").isEmpty();
+      assertThat(f.spansOf(kept)).hasSize(2);
+      assertThat(f.counter("reqlens.traces.dropped", "excluded")).isEqualTo(1);
+      assertThat(f.counter("reqlens.traces.kept", "sampler")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void keepsErroredLocalTracesCompleteAndMarksWhy() {
+    try (ProcessorFixture f = new ProcessorFixture(ratioZeroRecording(), b -> b.setKeepErrors(true))) {
+      Span failing = f.server("/api/error", "/api/error");
+      Span db = f.child(failing, "SELECT", SpanKind.CLIENT);
+      db.setStatus(StatusCode.ERROR);
+      db.end();
+      endAfter(failing, 5);
+      Span fine = f.server("/api/users", "/api/users");
+      f.db(fine, "SELECT 1", 1, 1);
+      endAfter(fine, 5);
+
+      assertThat(f.spansOf(fine)).isEmpty();
+      assertThat(f.spansOf(failing)).hasSize(2).allMatch(s -> s.getSpanContext().isSampled());
+      SpanData root = f.spansOf(failing).stream().filter(s -> s.getKind() == SpanKind.SERVER).findFirst().get();
+      assertThat(root.getAttributes().get(ReqlensAttributes.KEPT_BY)).isEqualTo("error");
+      assertThat(root.getSpanContext().getTraceState().get("ot")).as("sample_rate 1.0: no th").isNull();
+      assertThat(f.counter("reqlens.traces.kept", "error")).isEqualTo(1);
+      assertThat(f.counter("reqlens.traces.dropped", "ratio")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aServer5xxCountsAsAnError() {
+    try (ProcessorFixture f = new ProcessorFixture(ratioZeroRecording(), b -> b.setKeepErrors(true))) {
+      Span s = f.server("/api/x", "/api/x");
+      s.setAttribute("http.response.status_code", 503L);
+      endAfter(s, 1);
+      Span ok = f.server("/api/y", "/api/y");
+      ok.setAttribute("http.response.status_code", 404L);
+      endAfter(ok, 1);
+      assertThat(f.spans()).extracting(SpanData::getName).containsExactly("GET /api/x");
+    }
+  }
+
+  @Test
+  void keepsSlowLocalTracesByRootDuration() {
+    try (ProcessorFixture f =
+        new ProcessorFixture(ratioZeroRecording(), b -> b.setKeepSlowerThan(Duration.ofMillis(200)))) {
+      Span slow = f.server("/api/slow", "/api/slow");
+      f.db(slow, "SELECT 1", 1, 1);
+      endAfter(slow, 300);
+      Span fast = f.server("/api/slow", "/api/slow");
+      endAfter(fast, 200); // not longer than the threshold
+      assertThat(f.spansOf(slow)).hasSize(2);
+      assertThat(f.spansOf(fast)).isEmpty();
+      assertThat(f.spansOf(slow).stream().filter(s -> s.getKind() == SpanKind.SERVER).findFirst().get()
+              .getAttributes().get(ReqlensAttributes.KEPT_BY))
+          .isEqualTo("slow");
+    }
+  }
+
+  @Test
+  void headSampledTracesKeepTheSamplersReasonAndThreshold() {
+    ReqlensSampler sampler = ReqlensSampler.builder().setRules("url.path=/api/** => 1").build();
+    try (ProcessorFixture f = new ProcessorFixture(sampler, b -> b.setKeepErrors(true))) {
+      Span s = f.server("/api/users", "/api/users");
+      endAfter(s, 1);
+      SpanData root = f.spans().get(0);
+      assertThat(root.getAttributes().get(ReqlensAttributes.KEPT_BY)).isEqualTo("rule");
+      assertThat(root.getAttributes().get(ReqlensAttributes.RULE)).isEqualTo(1L);
+      assertThat(root.getSpanContext().getTraceState().get("ot")).isEqualTo("th:0");
+      assertThat(f.counter("reqlens.traces.kept", "rule")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void stampsTheQueryProfileAndNPlusOne() {
+    try (ProcessorFixture f = new ProcessorFixture(Sampler.alwaysOn(), b -> b.setNPlusOneThreshold(5))) {
+      Span orders = f.server("/api/orders", "/api/orders");
+      f.db(orders, "SELECT * FROM orders", 0, 4);
+      for (int i = 0; i < 6; i++) {
+        f.db(orders, "SELECT * FROM users WHERE id = ?", 5 + i, 2);
+      }
+      f.child(orders, "render", SpanKind.INTERNAL).end();
+      endAfter(orders, 30);
+      Span one = f.server("/api/users/1", "/api/users/{id}");
+      for (int i = 0; i < 4; i++) {
+        f.db(one, "SELECT * FROM users WHERE id = ?", i, 1);
+      }
+      endAfter(one, 10);
+
+      SpanData root = f.spansOf(orders).stream().filter(s -> s.getKind() == SpanKind.SERVER).findFirst().get();
+      assertThat(root.getAttributes().get(ReqlensAttributes.DB_COUNT)).isEqualTo(7L);
+      assertThat(root.getAttributes().get(ReqlensAttributes.DB_DURATION_NS)).isEqualTo(16_000_000L);
+      assertThat(root.getAttributes().get(ReqlensAttributes.DB_STATEMENTS)).isEqualTo(2L);
+      assertThat(root.getAttributes().get(ReqlensAttributes.N_PLUS_ONE)).isTrue();
+      assertThat(root.getAttributes().get(ReqlensAttributes.N_PLUS_ONE_STATEMENT))
+          .isEqualTo("SELECT * FROM users WHERE id = ?");
+      assertThat(root.getAttributes().get(ReqlensAttributes.N_PLUS_ONE_COUNT)).isEqualTo(6L);
+
+      SpanData other = f.spansOf(one).stream().filter(s -> s.getKind() == SpanKind.SERVER).findFirst().get();
+      assertThat(other.getAttributes().get(ReqlensAttributes.DB_COUNT)).isEqualTo(4L);
+      assertThat(other.getAttributes().get(ReqlensAttributes.N_PLUS_ONE)).as("4 < threshold 5").isFalse();
+      assertThat(other.getAttributes().get(ReqlensAttributes.N_PLUS_ONE_STATEMENT)).isNull();
+      assertThat(other.getTotalAttributeCount()).isEqualTo(other.getAttributes().size());
+    }
+  }
+
+  @Test
+  void nPlusOneAcrossManyStatementsUsesTheCountingPath() {
+    try (ProcessorFixture f = new ProcessorFixture(Sampler.alwaysOn(), b -> {})) {
+      Span root = f.server("/api/orders", "/api/orders");
+      for (int i = 0; i < 100; i++) {
+        f.db(root, "SELECT * FROM t" + (i % 40), i, 1);
+      }
+      endAfter(root, 200);
+      SpanData r = f.spans().stream().filter(s -> s.getKind() == SpanKind.SERVER).findFirst().get();
+      assertThat(r.getAttributes().get(ReqlensAttributes.DB_COUNT)).isEqualTo(100L);
+      assertThat(r.getAttributes().get(ReqlensAttributes.DB_STATEMENTS)).isEqualTo(40L);
+      assertThat(r.getAttributes().get(ReqlensAttributes.N_PLUS_ONE)).as("each ran at most 3 times").isFalse();
+    }
+  }
+
+  @Test
+  void redactsSensitiveQueryValuesOnEverySpan() {
+    try (ProcessorFixture f = new ProcessorFixture(Sampler.alwaysOn(), b -> {})) {
+      Span root = f.server("/api/orders", "/api/orders");
+      root.setAttribute("url.query", "page=2&token=s3cr3t&Password=hunter2&api_key=k");
+      Span client = f.child(root, "GET", SpanKind.CLIENT);
+      client.setAttribute("url.full", "http://127.0.0.1:1/x?session_id=abc&q=1#frag");
+      client.end();
+      endAfter(root, 1);
+      assertThat(f.spans()).hasSize(2);
+      assertThat(f.spans().toString()).doesNotContain("s3cr3t", "hunter2", "=k", "abc");
+      SpanData r = f.spans().stream().filter(s -> s.getKind() == SpanKind.SERVER).findFirst().get();
+      assertThat(r.getAttributes().get(SemConv.URL_QUERY))
+          .isEqualTo("page=2&token=REDACTED&Password=REDACTED&api_key=REDACTED");
+      SpanData c = f.spans().stream().filter(s -> s.getKind() == SpanKind.CLIENT).findFirst().get();
+      assertThat(c.getAttributes().get(SemConv.URL_FULL))
+          .isEqualTo("http://127.0.0.1:1/x?session_id=REDACTED&q=1#frag");
+    }
+  }
+
+  @Test
+  void lateSpansFollowTheirTracesDecision() {
+    try (ProcessorFixture f =
+        new ProcessorFixture(
+            Sampler.alwaysOn(), b -> b.setExcludedRoutes(RouteList.parse("/health")))) {
+      Span kept = f.server("/api/users", "/api/users");
+      Span asyncKept = f.child(kept, "async", SpanKind.INTERNAL);
+      endAfter(kept, 1);
+      asyncKept.end();
+      Span excluded = f.server("/health", null);
+      Span asyncExcluded = f.child(excluded, "async", SpanKind.INTERNAL);
+      endAfter(excluded, 1);
+      asyncExcluded.end();
+
+      assertThat(f.spansOf(kept)).hasSize(2);
+      assertThat(f.spansOf(excluded)).isEmpty();
+      assertThat(f.counter("reqlens.spans.late", null)).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void describesItsConfiguration() {
+    try (ProcessorFixture f =
+        new ProcessorFixture(
+            Sampler.alwaysOn(),
+            b ->
+                b.setExcludedRoutes(RouteList.parse("/health"))
+                    .setKeepErrors(true)
+                    .setKeepSlowerThan(Duration.ofMillis(250))
+                    .setRedactedQueryParams("*token*"))) {
+      assertThat(f.processor.toString())
+          .startsWith(
+              "LocalTraceProcessor{excludeRoutes=[/health], keepErrors=true, keepSlowerThan=PT0.25S,"
+                  + " nPlusOneThreshold=5, redactQueryParams=*token*, maxBufferedTraces=2048,"
+                  + " maxBufferedSpans=16384, downstream=SimpleSpanProcessor");
+    }
+  }
+}
