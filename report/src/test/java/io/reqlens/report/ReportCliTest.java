@@ -94,7 +94,12 @@ class ReportCliTest {
     assertThat(Cli.run("--since", "last tuesday", FIXTURE).code).isEqualTo(2);
     assertThat(Cli.run("--status", "6xx", FIXTURE).err).contains("not a status");
     assertThat(Cli.run("--sort", "fastest", FIXTURE).err).contains("accepted: p95, p50");
-    assertThat(Cli.run("--min-duration", "250", FIXTURE).err).contains("not a duration");
+    assertThat(Cli.run("--min-duration", "250parsecs", FIXTURE).err)
+        .contains("invalid duration '250parsecs'")
+        .contains("a bare number means milliseconds");
+    assertThat(Cli.run("--min-duration", "250", FIXTURE).code)
+        .as("a bare number is milliseconds, as for every key")
+        .isZero();
     assertThat(Cli.run("--route", "~(", FIXTURE).code).isEqualTo(2);
     assertThat(Cli.run("--no-such-option", FIXTURE).code).isEqualTo(2);
     assertThat(Cli.run().code).as("an input is required").isEqualTo(2);

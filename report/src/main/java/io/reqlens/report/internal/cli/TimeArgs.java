@@ -1,44 +1,26 @@
 package io.reqlens.report.internal.cli;
 
+import io.reqlens.core.config.Durations;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Parses the command's times ({@code --since 15m}) and durations ({@code --min-duration 250ms}).
  */
 final class TimeArgs {
 
-  private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h|d|w)");
-
   private TimeArgs() {}
 
-  /**
-   * A duration: one or more {@code NUMBER UNIT} parts, e.g. {@code 250ms}, {@code 1.5s}, {@code
-   * 1h30m}; units ns, us, ms, s, m, h, d, w.
-   */
+  /** A duration in the one grammar of every Reqlens key and option ({@link Durations}). */
   static long durationNs(String text) {
-    String s = text.trim().toLowerCase(Locale.ROOT);
-    Matcher m = PART.matcher(s);
-    int at = 0;
-    double total = 0;
-    while (at < s.length() && m.find(at) && m.start() == at) {
-      total += Double.parseDouble(m.group(1)) * unitNs(m.group(2));
-      at = m.end();
+    try {
+      return Durations.parseNanos(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("invalid duration '" + text + "': " + e.getMessage(), e);
     }
-    if (at == 0 || at != s.length()) {
-      throw new IllegalArgumentException(
-          "'"
-              + text
-              + "' is not a duration: use a number with a"
-              + " unit (ns, us, ms, s, m, h, d, w), e.g. 250ms, 1.5s, 15m, 1h30m");
-    }
-    return (long) total;
   }
 
   /**
@@ -51,10 +33,7 @@ final class TimeArgs {
     if (s.equalsIgnoreCase("now")) {
       return nowNs;
     }
-    if (!s.isEmpty()
-        && Character.isDigit(s.charAt(0))
-        && PART.matcher(s.toLowerCase(Locale.ROOT)).lookingAt()
-        && !s.contains("-")) {
+    if (!s.isEmpty() && Character.isDigit(s.charAt(0)) && !s.contains("-") && !s.contains(":")) {
       return nowNs - durationNs(s);
     }
     try {
@@ -81,27 +60,5 @@ final class TimeArgs {
 
   private static long toNs(Instant i) {
     return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000_000L), i.getNano());
-  }
-
-  private static double unitNs(String unit) {
-    switch (unit) {
-      case "ns":
-        return 1;
-      case "us":
-      case "µs":
-        return 1e3;
-      case "ms":
-        return 1e6;
-      case "s":
-        return 1e9;
-      case "m":
-        return 60e9;
-      case "h":
-        return 3600e9;
-      case "d":
-        return 86400e9;
-      default:
-        return 7 * 86400e9;
-    }
   }
 }
