@@ -112,9 +112,7 @@ final class LightServletRequest extends HttpServletRequestWrapper {
   @Override
   public Enumeration<String> getHeaders(String name) {
     String value = getHeader(name);
-    return value == null
-        ? Collections.emptyEnumeration()
-        : Collections.enumeration(List.of(value));
+    return value == null ? Collections.emptyEnumeration() : Collections.enumeration(List.of(value));
   }
 
   @Override

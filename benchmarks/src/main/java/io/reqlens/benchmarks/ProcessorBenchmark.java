@@ -29,9 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One request — a SERVER span with three database CLIENT children — through the SDK with the
- * Reqlens local-trace processor in front of a {@code BatchSpanProcessor} ({@code
- * reqlensProcessor}) against the same pipeline without it ({@code sdkBatchOnly}). Both export to a
- * no-op exporter; what is measured is the cost on the request thread, span creation included.
+ * Reqlens local-trace processor in front of a {@code BatchSpanProcessor} ({@code reqlensProcessor})
+ * against the same pipeline without it ({@code sdkBatchOnly}). Both export to a no-op exporter;
+ * what is measured is the cost on the request thread, span creation included.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ProcessorBenchmark -prof gc -f 1 -wi 3
  * -i 5}

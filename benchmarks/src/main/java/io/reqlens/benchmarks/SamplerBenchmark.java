@@ -35,8 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code decision=unsampled} uses trace ids below the 10 % threshold (the common case at low
  * ratios; must allocate nothing), {@code decision=sampled} ids above it.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SamplerBenchmark -prof gc -f 1 -wi 3
- * -i 5}
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SamplerBenchmark -prof gc -f 1 -wi 3 -i
+ * 5}
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -1,9 +1,9 @@
 package io.reqlens.exporters;
 
-import io.reqlens.core.semconv.SemConv;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.ExceptionEventData;
+import io.reqlens.core.semconv.SemConv;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Objects;

@@ -1,8 +1,8 @@
 package io.reqlens.exporters;
 
-import io.reqlens.core.log.ThrottledLogger;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.reqlens.core.log.ThrottledLogger;
 import java.util.Collection;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;

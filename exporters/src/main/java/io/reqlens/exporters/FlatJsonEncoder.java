@@ -1,15 +1,14 @@
 package io.reqlens.exporters;
 
-import io.reqlens.core.semconv.SemConv;
 import static io.reqlens.exporters.JsonWriter.bytes;
 
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
+import io.reqlens.core.semconv.SemConv;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -20,7 +19,6 @@ import java.util.List;
  * schema).
  */
 final class FlatJsonEncoder implements SpanEncoder {
-
 
   private static final byte[] TRACE_ID = bytes("{\"trace_id\":");
   private static final byte[] SPAN_ID = bytes(",\"span_id\":");

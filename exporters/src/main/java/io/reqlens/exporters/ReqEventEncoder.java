@@ -1,14 +1,7 @@
 package io.reqlens.exporters;
 
-import io.reqlens.core.sampling.ConsistentProbability;
-import io.reqlens.core.event.EventField;
-import io.reqlens.core.event.EventKind;
-import io.reqlens.core.event.EventSchema;
-import io.reqlens.core.semconv.ReqlensAttributes;
-import io.reqlens.core.semconv.SemConv;
 import static io.reqlens.exporters.JsonWriter.bytes;
 
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
@@ -17,6 +10,12 @@ import io.opentelemetry.sdk.common.Clock;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.reqlens.core.event.EventField;
+import io.reqlens.core.event.EventKind;
+import io.reqlens.core.event.EventSchema;
+import io.reqlens.core.sampling.ConsistentProbability;
+import io.reqlens.core.semconv.ReqlensAttributes;
+import io.reqlens.core.semconv.SemConv;
 import java.util.Collection;
 import java.util.List;
 
@@ -213,7 +212,8 @@ final class ReqEventEncoder implements SpanEncoder, LocalTraceExceptions.Sink {
     out.string(SemConv.first(a, SemConv.DB_COLLECTION_NAME, SemConv.DB_SQL_TABLE_OLD));
     out.raw(QUERY);
     out.string(
-        queries.sanitize(system, SemConv.first(a, SemConv.DB_QUERY_TEXT, SemConv.DB_STATEMENT_OLD)));
+        queries.sanitize(
+            system, SemConv.first(a, SemConv.DB_QUERY_TEXT, SemConv.DB_STATEMENT_OLD)));
     duration(span);
     out.raw(ROWS);
     nullableNumber(a.get(SemConv.DB_RETURNED_ROWS));

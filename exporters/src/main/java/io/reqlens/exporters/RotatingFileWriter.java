@@ -1,7 +1,7 @@
 package io.reqlens.exporters;
 
-import io.reqlens.core.log.ThrottledLogger;
 import io.opentelemetry.sdk.common.Clock;
+import io.reqlens.core.log.ThrottledLogger;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -235,9 +235,8 @@ final class RotatingFileWriter {
         }
       }
     } finally {
-      file
-          .closeQuietly(); // after the rename: the lock keeps repairers off until the file is
-                           // closed
+      file.closeQuietly(); // after the rename: the lock keeps repairers off until the file is
+      // closed
     }
     closedBytesEstimate += file.size;
     long now = clock.nanoTime();

@@ -26,7 +26,8 @@ class SanitizedQueriesTest {
         "SELECT a FROM t -- secret comment\\nWHERE b = 1 | SELECT a FROM t WHERE b = ?",
         "SELECT /* secret /* nested */ still */ a FROM t | SELECT a FROM t",
         "SELECT a FROM t # secret | SELECT a FROM t",
-        // Unknown database: # may start a MySQL comment, so the rest is hidden (see the SQL Server case).
+        // Unknown database: # may start a MySQL comment, so the rest is hidden (see the SQL Server
+        // case).
         "SELECT * FROM #tmp | SELECT * FROM",
         "SELECT $$secret$$, $tag$more 'secret'$tag$ | SELECT ?, ?",
         "SELECT * FROM t WHERE a = $1 AND b = :name AND c = ? | SELECT * FROM t WHERE a = $1 AND b"
@@ -49,8 +50,7 @@ class SanitizedQueriesTest {
         "SELECT 12abc FROM t | SELECT ?abc FROM t",
       })
   void replacesLiteralsAndDropsComments(String sql, String expected) {
-    assertThat(queries.sanitize(sql.replace("\\n", "\n").replace("\\t", "\t")))
-        .isEqualTo(expected);
+    assertThat(queries.sanitize(sql.replace("\\n", "\n").replace("\\t", "\t"))).isEqualTo(expected);
   }
 
   @Test

@@ -39,8 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The {@code req} exporter (writer) and the report's parser (reader) agree on every field of every
  * event kind, both taking the keys from the one schema ({@link EventKind}, {@link EventField}):
- * each written line has exactly its kind's keys in schema order, and every value written comes
- * back from the reader.
+ * each written line has exactly its kind's keys in schema order, and every value written comes back
+ * from the reader.
  */
 class EventSchemaAgreementTest {
 
@@ -124,7 +124,8 @@ class EventSchemaAgreementTest {
                 .put("service.version", "1.0.0")
                 .build());
     TraceState half = TraceState.builder().put("ot", "th:8").build();
-    SpanContext server = SpanContext.create(TRACE, "00f067aa0ba902b7", TraceFlags.getSampled(), half);
+    SpanContext server =
+        SpanContext.create(TRACE, "00f067aa0ba902b7", TraceFlags.getSampled(), half);
     SpanData req =
         base(server, null, resource, SpanKind.SERVER, "GET /api/orders/{id}")
             .setStatus(StatusData.error())

@@ -102,7 +102,9 @@ class ExtensionJarIT {
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(out).isZero();
-    assertThat(out).contains("sampler=ReqlensSampler{ratio=0.25").contains("excludeRoutes=[/health]");
+    assertThat(out)
+        .contains("sampler=ReqlensSampler{ratio=0.25")
+        .contains("excludeRoutes=[/health]");
     assertThat(out)
         .contains("JsonlSpanExporter{format=otlp")
         .contains("ReqEventExporter{directory=" + data);

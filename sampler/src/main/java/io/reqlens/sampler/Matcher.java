@@ -1,9 +1,9 @@
 package io.reqlens.sampler;
 
-import io.reqlens.core.pattern.RoutePattern;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanKind;
+import io.reqlens.core.pattern.RoutePattern;
 
 /**
  * One {@code key=pattern} or {@code key!=pattern} condition of a rule.

@@ -8,9 +8,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * with bursts of up to {@code max(1, N)}.
  *
  * <p>Why GCRA (the "generic cell rate algorithm") instead of a token counter plus a refill
- * timestamp? It keeps the whole state in one {@code long} (the theoretical arrival time of the
- * next conforming request), so one compare-and-set updates it atomically, without locks and
- * without allocating. The clock is injectable so tests drive time instead of sleeping.
+ * timestamp? It keeps the whole state in one {@code long} (the theoretical arrival time of the next
+ * conforming request), so one compare-and-set updates it atomically, without locks and without
+ * allocating. The clock is injectable so tests drive time instead of sleeping.
  */
 final class RateLimiter {
 

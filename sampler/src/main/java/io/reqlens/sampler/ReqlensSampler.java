@@ -3,19 +3,17 @@ package io.reqlens.sampler;
 import static io.reqlens.core.semconv.ReqlensAttributes.KEPT_BY;
 import static io.reqlens.core.semconv.SemConv.HTTP_ROUTE;
 import static io.reqlens.core.semconv.SemConv.URL_PATH;
-import io.reqlens.core.pattern.RouteList;
-import io.reqlens.core.sampling.ConsistentProbability;
-import io.opentelemetry.api.common.AttributeKey;
+
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.opentelemetry.sdk.trace.samplers.SamplingDecision;
 import io.opentelemetry.sdk.trace.samplers.SamplingResult;
+import io.reqlens.core.pattern.RouteList;
 import java.util.List;
 
 /**
@@ -35,11 +33,11 @@ import java.util.List;
  *
  * <p>When tail decisions are on ({@link ReqlensSamplerBuilder#setRecordUnsampled}), a root the
  * ratio or rate did not choose is recorded but not sampled ({@code RECORD_ONLY}), and so are its
- * local children, so the local-trace processor can still keep it for an error or slowness. Drops
- * by rule or exclusion are never recorded.
+ * local children, so the local-trace processor can still keep it for an error or slowness. Drops by
+ * rule or exclusion are never recorded.
  *
- * <p>Kept local roots carry {@code reqlens.kept_by} ({@code ratio}, {@code rule} or {@code
- * parent}) and, for rules, {@code reqlens.rule} (the 1-based rule number).
+ * <p>Kept local roots carry {@code reqlens.kept_by} ({@code ratio}, {@code rule} or {@code parent})
+ * and, for rules, {@code reqlens.rule} (the 1-based rule number).
  */
 public final class ReqlensSampler implements Sampler {
 
@@ -47,8 +45,7 @@ public final class ReqlensSampler implements Sampler {
   private static final SamplingResult RECORD_ONLY = SamplingResult.recordOnly();
   private static final SamplingResult FOLLOW_LOCAL_PARENT = SamplingResult.recordAndSample();
   private static final SamplingResult FOLLOW_REMOTE_PARENT =
-      SamplingResult.create(
-          SamplingDecision.RECORD_AND_SAMPLE, Attributes.of(KEPT_BY, "parent"));
+      SamplingResult.create(SamplingDecision.RECORD_AND_SAMPLE, Attributes.of(KEPT_BY, "parent"));
 
   private final Rule defaultRule;
   private final RuleSet rules;
@@ -106,9 +103,7 @@ public final class ReqlensSampler implements Sampler {
         return parent.isRemote() ? FOLLOW_REMOTE_PARENT : FOLLOW_LOCAL_PARENT;
       }
       // A local parent recorded for a tail decision takes its children along.
-      return recordUnsampled && !parent.isRemote() && parentSpan.isRecording()
-          ? RECORD_ONLY
-          : DROP;
+      return recordUnsampled && !parent.isRemote() && parentSpan.isRecording() ? RECORD_ONLY : DROP;
     }
     Rule rule = rules.firstMatch(name, spanKind, attributes);
     if (rule == null) {

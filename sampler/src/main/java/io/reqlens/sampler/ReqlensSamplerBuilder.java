@@ -1,7 +1,7 @@
 package io.reqlens.sampler;
 
-import io.reqlens.core.pattern.RouteList;
 import io.opentelemetry.sdk.common.Clock;
+import io.reqlens.core.pattern.RouteList;
 import java.util.List;
 import java.util.Objects;
 

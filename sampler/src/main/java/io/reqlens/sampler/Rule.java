@@ -2,13 +2,13 @@ package io.reqlens.sampler;
 
 import static io.reqlens.core.semconv.ReqlensAttributes.KEPT_BY;
 import static io.reqlens.core.semconv.ReqlensAttributes.RULE;
-import io.reqlens.core.sampling.ConsistentProbability;
-import io.opentelemetry.api.common.AttributeKey;
+
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.sdk.trace.samplers.SamplingDecision;
 import io.opentelemetry.sdk.trace.samplers.SamplingResult;
+import io.reqlens.core.sampling.ConsistentProbability;
 import java.util.List;
 
 /**
@@ -19,8 +19,6 @@ import java.util.List;
  * allocates for roots.
  */
 final class Rule {
-
-
 
   enum Action {
     DROP,
@@ -159,7 +157,9 @@ final class Rule {
 
     @Override
     public String toString() {
-      return "RECORD_AND_SAMPLE" + attributes + (encodedThreshold == null ? "" : " th:" + encodedThreshold);
+      return "RECORD_AND_SAMPLE"
+          + attributes
+          + (encodedThreshold == null ? "" : " th:" + encodedThreshold);
     }
   }
 }

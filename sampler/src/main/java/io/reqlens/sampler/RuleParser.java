@@ -1,8 +1,8 @@
 package io.reqlens.sampler;
 
-import io.reqlens.core.pattern.RoutePattern;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.common.Clock;
+import io.reqlens.core.pattern.RoutePattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +20,8 @@ final class RuleParser {
 
   static final String ACCEPTED_ACTIONS =
       "accepted actions: drop, a ratio in [0,1] (e.g. 0.25), or rate=N/s (e.g. rate=10/s)";
-  static final String ACCEPTED_KINDS = "accepted span kinds: SERVER, CLIENT, PRODUCER, CONSUMER, INTERNAL";
+  static final String ACCEPTED_KINDS =
+      "accepted span kinds: SERVER, CLIENT, PRODUCER, CONSUMER, INTERNAL";
   private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.\\-]+");
   private static final Pattern NUMBER = Pattern.compile("[0-9]+(\\.[0-9]+)?|\\.[0-9]+");
 

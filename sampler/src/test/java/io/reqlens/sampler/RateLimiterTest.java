@@ -87,7 +87,8 @@ class RateLimiterTest {
 
   @Test
   void rejectsNonPositiveRates() {
-    assertThatThrownBy(() -> new RateLimiter(0, clock)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new RateLimiter(0, clock))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new RateLimiter(Double.NaN, clock))
         .isInstanceOf(IllegalArgumentException.class);
   }

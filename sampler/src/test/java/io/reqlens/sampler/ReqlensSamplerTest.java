@@ -1,8 +1,5 @@
 package io.reqlens.sampler;
 
-import io.reqlens.core.semconv.ReqlensAttributes;
-import io.reqlens.core.semconv.SemConv;
-import io.reqlens.core.pattern.RouteList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.api.common.Attributes;
@@ -19,6 +16,9 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.SamplingDecision;
 import io.opentelemetry.sdk.trace.samplers.SamplingResult;
+import io.reqlens.core.pattern.RouteList;
+import io.reqlens.core.semconv.ReqlensAttributes;
+import io.reqlens.core.semconv.SemConv;
 import java.util.Collections;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -79,7 +79,8 @@ class ReqlensSamplerTest {
     int n = 100_000;
     for (int i = 0; i < n; i++) {
       String id = String.format("%016x%016x", random.nextLong(), random.nextLong());
-      if (root(sampler, id, SpanKind.SERVER, USERS).getDecision() == SamplingDecision.RECORD_AND_SAMPLE) {
+      if (root(sampler, id, SpanKind.SERVER, USERS).getDecision()
+          == SamplingDecision.RECORD_AND_SAMPLE) {
         kept++;
       }
     }
@@ -103,8 +104,12 @@ class ReqlensSamplerTest {
     assertThat(checkout.getAttributes().get(ReqlensAttributes.RULE)).isEqualTo(1L);
     assertThat(checkout.getUpdatedTraceState(TraceState.getDefault()).get("ot")).isEqualTo("th:0");
 
-    Attributes post = Attributes.builder().put("url.path", "/api/x").put("http.request.method", "POST").build();
-    assertThat(root(sampler, traceId(1L << 55), SpanKind.SERVER, post).getAttributes().get(ReqlensAttributes.RULE))
+    Attributes post =
+        Attributes.builder().put("url.path", "/api/x").put("http.request.method", "POST").build();
+    assertThat(
+            root(sampler, traceId(1L << 55), SpanKind.SERVER, post)
+                .getAttributes()
+                .get(ReqlensAttributes.RULE))
         .isEqualTo(2L);
     assertThat(root(sampler, traceId((1L << 55) - 1), SpanKind.SERVER, post).getDecision())
         .isEqualTo(SamplingDecision.DROP);
@@ -127,12 +132,20 @@ class ReqlensSamplerTest {
         .isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
     assertThat(
             sampler
-                .shouldSample(Context.root(), traceId(r), "GET /abc", SpanKind.SERVER, Attributes.empty(),
+                .shouldSample(
+                    Context.root(),
+                    traceId(r),
+                    "GET /abc",
+                    SpanKind.SERVER,
+                    Attributes.empty(),
                     Collections.emptyList())
                 .getAttributes()
                 .get(ReqlensAttributes.RULE))
         .isEqualTo(2L);
-    assertThat(root(sampler, traceId(r), SpanKind.SERVER, CHECKOUT).getAttributes().get(ReqlensAttributes.RULE))
+    assertThat(
+            root(sampler, traceId(r), SpanKind.SERVER, CHECKOUT)
+                .getAttributes()
+                .get(ReqlensAttributes.RULE))
         .isEqualTo(3L);
     Attributes users8080 = USERS.toBuilder().put("server.port", 8080L).build();
     assertThat(root(sampler, traceId(r), SpanKind.SERVER, users8080).getDecision())
@@ -155,24 +168,30 @@ class ReqlensSamplerTest {
     }
     assertThat(kept).isEqualTo(2);
     clock.advance(java.time.Duration.ofMillis(500));
-    assertThat(root(sampler, traceId(11), SpanKind.CONSUMER, Attributes.empty()).getDecision() == SamplingDecision.RECORD_AND_SAMPLE)
+    assertThat(
+            root(sampler, traceId(11), SpanKind.CONSUMER, Attributes.empty()).getDecision()
+                == SamplingDecision.RECORD_AND_SAMPLE)
         .isTrue();
   }
 
   @Test
   void parentDecidesForChildren() {
-    ReqlensSampler sampler = ReqlensSampler.builder().setRatio(0).setRules("url.path=/api/checkout/** => 1").build();
+    ReqlensSampler sampler =
+        ReqlensSampler.builder().setRatio(0).setRules("url.path=/api/checkout/** => 1").build();
     String id = traceId(0);
     SamplingResult sampled =
-        sampler.shouldSample(remoteParent(id, true), id, "GET", SpanKind.SERVER, USERS, Collections.emptyList());
+        sampler.shouldSample(
+            remoteParent(id, true), id, "GET", SpanKind.SERVER, USERS, Collections.emptyList());
     assertThat(sampled.getDecision()).isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
     assertThat(sampled.getAttributes().get(ReqlensAttributes.KEPT_BY)).isEqualTo("parent");
     TraceState parentState = TraceState.builder().put("ot", "th:c").build();
     assertThat(sampled.getUpdatedTraceState(parentState)).isEqualTo(parentState);
 
     SamplingResult unsampled =
-        sampler.shouldSample(remoteParent(id, false), id, "GET", SpanKind.SERVER, CHECKOUT, Collections.emptyList());
-    assertThat(unsampled.getDecision()).as("a ratio-1 rule does not override an unsampled parent")
+        sampler.shouldSample(
+            remoteParent(id, false), id, "GET", SpanKind.SERVER, CHECKOUT, Collections.emptyList());
+    assertThat(unsampled.getDecision())
+        .as("a ratio-1 rule does not override an unsampled parent")
         .isEqualTo(SamplingDecision.DROP);
   }
 
@@ -185,17 +204,30 @@ class ReqlensSamplerTest {
             .build();
     String id = traceId(123);
     Context parent = remoteParent(id, true);
-    assertThat(sampler.shouldSample(parent, id, "GET", SpanKind.SERVER, USERS, Collections.emptyList()).getDecision())
+    assertThat(
+            sampler
+                .shouldSample(parent, id, "GET", SpanKind.SERVER, USERS, Collections.emptyList())
+                .getDecision())
         .isEqualTo(SamplingDecision.DROP);
-    assertThat(sampler.shouldSample(parent, id, "GET", SpanKind.SERVER, HEALTH, Collections.emptyList()).getDecision())
+    assertThat(
+            sampler
+                .shouldSample(parent, id, "GET", SpanKind.SERVER, HEALTH, Collections.emptyList())
+                .getDecision())
         .isEqualTo(SamplingDecision.DROP);
-    assertThat(sampler.shouldSample(parent, id, "GET", SpanKind.CLIENT, USERS, Collections.emptyList()).getDecision())
+    assertThat(
+            sampler
+                .shouldSample(parent, id, "GET", SpanKind.CLIENT, USERS, Collections.emptyList())
+                .getDecision())
         .as("drop rules override the parent only for SERVER spans")
         .isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
-    assertThat(root(sampler, id, SpanKind.SERVER, Attributes.of(SemConv.URL_PATH, "/healthz")).getDecision())
+    assertThat(
+            root(sampler, id, SpanKind.SERVER, Attributes.of(SemConv.URL_PATH, "/healthz"))
+                .getDecision())
         .as("/health never excludes /healthz")
         .isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
-    assertThat(root(sampler, id, SpanKind.SERVER, Attributes.of(SemConv.HTTP_ROUTE, "/health")).getDecision())
+    assertThat(
+            root(sampler, id, SpanKind.SERVER, Attributes.of(SemConv.HTTP_ROUTE, "/health"))
+                .getDecision())
         .isEqualTo(SamplingDecision.DROP);
   }
 
@@ -211,7 +243,11 @@ class ReqlensSamplerTest {
             .build()) {
       var tracer = provider.get("test");
       Span server =
-          tracer.spanBuilder("GET").setSpanKind(SpanKind.SERVER).setAttribute("url.path", "/health").startSpan();
+          tracer
+              .spanBuilder("GET")
+              .setSpanKind(SpanKind.SERVER)
+              .setAttribute("url.path", "/health")
+              .startSpan();
       try (Scope ignored = server.makeCurrent()) {
         tracer.spanBuilder("SELECT 1").setSpanKind(SpanKind.CLIENT).startSpan().end();
       }
@@ -236,22 +272,38 @@ class ReqlensSamplerTest {
     assertThat(root(sampler, traceId(5), SpanKind.SERVER, HEALTH).getDecision())
         .isEqualTo(SamplingDecision.DROP);
     assertThat(
-            sampler.shouldSample(remoteParent(traceId(5), false), traceId(5), "GET", SpanKind.SERVER,
-                CHECKOUT, Collections.emptyList()).getDecision())
+            sampler
+                .shouldSample(
+                    remoteParent(traceId(5), false),
+                    traceId(5),
+                    "GET",
+                    SpanKind.SERVER,
+                    CHECKOUT,
+                    Collections.emptyList())
+                .getDecision())
         .as("an unsampled remote parent is respected")
         .isEqualTo(SamplingDecision.DROP);
 
     InMemorySpanExporter exporter = InMemorySpanExporter.create();
     try (SdkTracerProvider provider =
-        SdkTracerProvider.builder().setSampler(sampler).addSpanProcessor(SimpleSpanProcessor.create(exporter)).build()) {
+        SdkTracerProvider.builder()
+            .setSampler(sampler)
+            .addSpanProcessor(SimpleSpanProcessor.create(exporter))
+            .build()) {
       var tracer = provider.get("test");
       Span server =
-          tracer.spanBuilder("POST").setSpanKind(SpanKind.SERVER).setAllAttributes(CHECKOUT).startSpan();
+          tracer
+              .spanBuilder("POST")
+              .setSpanKind(SpanKind.SERVER)
+              .setAllAttributes(CHECKOUT)
+              .startSpan();
       assertThat(server.isRecording()).isTrue();
       assertThat(server.getSpanContext().isSampled()).isFalse();
       try (Scope ignored = server.makeCurrent()) {
         Span child = tracer.spanBuilder("SELECT").setSpanKind(SpanKind.CLIENT).startSpan();
-        assertThat(child.isRecording()).as("local children of a recorded root are recorded").isTrue();
+        assertThat(child.isRecording())
+            .as("local children of a recorded root are recorded")
+            .isTrue();
         child.end();
       }
       server.end();

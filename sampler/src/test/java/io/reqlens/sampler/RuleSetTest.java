@@ -1,12 +1,12 @@
 package io.reqlens.sampler;
 
-import io.reqlens.core.pattern.RoutePattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.common.Clock;
+import io.reqlens.core.pattern.RoutePattern;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -14,10 +14,22 @@ import org.junit.jupiter.api.Test;
 /** The indexed, cached evaluation must always agree with the obvious linear scan. */
 class RuleSetTest {
 
-  private static final String[] SEGMENTS = {"api", "v1", "users", "orders", "42", "static", "a.css", ""};
+  private static final String[] SEGMENTS = {
+    "api", "v1", "users", "orders", "42", "static", "a.css", ""
+  };
   private static final String[] PATTERNS = {
-    "/api/**", "/api/users/*", "/api/orders", "/static/**", "/api/*/orders", "**", "/api",
-    "~/api/[a-z]+", "/v1/**/42", "/api/users/4*", "*", "/"
+    "/api/**",
+    "/api/users/*",
+    "/api/orders",
+    "/static/**",
+    "/api/*/orders",
+    "**",
+    "/api",
+    "~/api/[a-z]+",
+    "/v1/**/42",
+    "/api/users/4*",
+    "*",
+    "/"
   };
 
   private static String randomPath(Random r) {
@@ -38,13 +50,17 @@ class RuleSetTest {
       }
       switch (r.nextInt(4)) {
         case 0:
-          sb.append("http.request.method").append(r.nextBoolean() ? "=" : "!=").append(r.nextBoolean() ? "GET" : "P*");
+          sb.append("http.request.method")
+              .append(r.nextBoolean() ? "=" : "!=")
+              .append(r.nextBoolean() ? "GET" : "P*");
           break;
         case 1:
           sb.append("span.kind=").append(r.nextBoolean() ? "SERVER" : "CLIENT");
           break;
         default:
-          sb.append("url.path").append(r.nextInt(5) == 0 ? "!=" : "=").append(PATTERNS[r.nextInt(PATTERNS.length)]);
+          sb.append("url.path")
+              .append(r.nextInt(5) == 0 ? "!=" : "=")
+              .append(PATTERNS[r.nextInt(PATTERNS.length)]);
       }
     }
     return sb.append(" => ").append(r.nextBoolean() ? "1" : "drop").toString();

@@ -5,9 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The one size grammar of every Reqlens key and option: a whole number with an optional unit
- * {@code B, KiB, MiB, GiB} (case-insensitive; {@code KB, MB, GB} and {@code K, M, G} mean the same
- * binary multiples); a bare number means bytes.
+ * The one size grammar of every Reqlens key and option: a whole number with an optional unit {@code
+ * B, KiB, MiB, GiB} (case-insensitive; {@code KB, MB, GB} and {@code K, M, G} mean the same binary
+ * multiples); a bare number means bytes.
  *
  * <p>This class is internal and is not intended for public use; it may change at any time.
  */
@@ -34,7 +34,8 @@ public final class ByteSizes {
       throw new IllegalArgumentException("not a size; accepted: " + ACCEPTED);
     }
     String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT);
-    int shift = unit.startsWith("k") ? 10 : unit.startsWith("m") ? 20 : unit.startsWith("g") ? 30 : 0;
+    int shift =
+        unit.startsWith("k") ? 10 : unit.startsWith("m") ? 20 : unit.startsWith("g") ? 30 : 0;
     try {
       return Math.multiplyExact(Long.parseLong(m.group(1)), 1L << shift);
     } catch (ArithmeticException | NumberFormatException e) {
@@ -42,7 +43,9 @@ public final class ByteSizes {
     }
   }
 
-  /** Formats {@code bytes} in this grammar, the largest exact unit ({@code 16MiB}, {@code 1000}). */
+  /**
+   * Formats {@code bytes} in this grammar, the largest exact unit ({@code 16MiB}, {@code 1000}).
+   */
   public static String format(long bytes) {
     if (bytes != 0 && bytes % (1L << 30) == 0) {
       return (bytes >> 30) + "GiB";

@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Reads Reqlens configuration keys strictly: an invalid value throws {@link
- * ConfigurationException} naming the key (as environment variable and system property), the bad
- * value and what is accepted. Nothing falls back silently.
+ * Reads Reqlens configuration keys strictly: an invalid value throws {@link ConfigurationException}
+ * naming the key (as environment variable and system property), the bad value and what is accepted.
+ * Nothing falls back silently.
  *
  * <p>This class is internal and is not intended for public use; it may change at any time.
  */
@@ -24,14 +24,7 @@ public final class ConfigSupport {
   /** Builds the one error message shape every key uses. */
   public static ConfigurationException invalid(String key, String value, String detail) {
     return new ConfigurationException(
-        "Invalid value for "
-            + envName(key)
-            + " ("
-            + key
-            + "): '"
-            + value
-            + "': "
-            + detail);
+        "Invalid value for " + envName(key) + " (" + key + "): '" + value + "': " + detail);
   }
 
   /** Returns the trimmed value, or {@code null} when unset or blank. */

@@ -6,8 +6,8 @@ import java.util.Locale;
 /**
  * The one duration grammar of every Reqlens key and command-line option: one or more {@code NUMBER
  * UNIT} parts ({@code 250ms}, {@code 1.5s}, {@code 1m30s}, {@code 1h}, {@code 2d}), units {@code
- * ns, us (or µs), ms, s, m, h, d, w}; a bare number means milliseconds, as for the SDK's own
- * {@code OTEL_*} duration keys ({@code OTEL_BSP_SCHEDULE_DELAY=5000}).
+ * ns, us (or µs), ms, s, m, h, d, w}; a bare number means milliseconds, as for the SDK's own {@code
+ * OTEL_*} duration keys ({@code OTEL_BSP_SCHEDULE_DELAY=5000}).
  *
  * <p>This class is internal and is not intended for public use; it may change at any time.
  */
@@ -80,8 +80,15 @@ public final class Durations {
       return "0ms";
     }
     StringBuilder out = new StringBuilder();
-    long[] sizes = {86_400_000_000_000L, 3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L,
-        1_000_000L, 1_000L, 1L};
+    long[] sizes = {
+      86_400_000_000_000L,
+      3_600_000_000_000L,
+      60_000_000_000L,
+      1_000_000_000L,
+      1_000_000L,
+      1_000L,
+      1L
+    };
     String[] units = {"d", "h", "m", "s", "ms", "us", "ns"};
     for (int i = 0; i < sizes.length; i++) {
       if (nanos >= sizes[i]) {
@@ -116,8 +123,7 @@ public final class Durations {
       case "w":
         return 7 * 86400e9;
       default:
-        throw new IllegalArgumentException(
-            "unknown unit '" + unit + "'; accepted: " + ACCEPTED);
+        throw new IllegalArgumentException("unknown unit '" + unit + "'; accepted: " + ACCEPTED);
     }
   }
 }

@@ -7,9 +7,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Logs a warning the first time, then at most once a minute with the number of occurrences since;
- * a full disk or a full buffer must not turn into a log flood. Uses java.util.logging, which the
- * Java agent routes to its own logger.
+ * Logs a warning the first time, then at most once a minute with the number of occurrences since; a
+ * full disk or a full buffer must not turn into a log flood. Uses java.util.logging, which the Java
+ * agent routes to its own logger.
  *
  * <p>Why lock-free? Callers include the application thread (a local-trace buffer overflow): a
  * suppressed warning costs one clock read, one volatile read and one increment, and never waits.

@@ -10,8 +10,8 @@ import java.util.regex.PatternSyntaxException;
  * <ul>
  *   <li>{@code /health} matches exactly {@code /health}: never {@code /healthz}, never {@code
  *       /health/live}. Matches are whole-string and case-sensitive.
- *   <li>{@code *} matches any run of characters within one {@code /}-separated segment,
- *       including none: {@code /api/*}{@code /items} matches {@code /api/7/items}.
+ *   <li>{@code *} matches any run of characters within one {@code /}-separated segment, including
+ *       none: {@code /api/*}{@code /items} matches {@code /api/7/items}.
  *   <li>{@code **} as a whole segment matches any number of segments, including none: {@code
  *       /static/**} matches {@code /static}, {@code /static/a.css} and {@code /static/img/x.png}.
  *       Inside a segment ({@code a**b}) it means the same as {@code *}.
@@ -20,8 +20,8 @@ import java.util.regex.PatternSyntaxException;
  *
  * <p>Globs are matched segment by segment without backtracking blow-up: the cost is at most
  * proportional to (pattern segments × value segments), whatever the input, so a hostile request
- * path cannot make matching slow. Matching never allocates, except for {@code ~REGEX} patterns
- * (one {@link java.util.regex.Matcher} per call).
+ * path cannot make matching slow. Matching never allocates, except for {@code ~REGEX} patterns (one
+ * {@link java.util.regex.Matcher} per call).
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -65,8 +65,8 @@ public final class RoutePattern {
   /**
    * Compiles {@code pattern}.
    *
-   * @throws IllegalArgumentException if the pattern is empty or blank, or a {@code ~REGEX} does
-   *     not compile; the message says what is accepted
+   * @throws IllegalArgumentException if the pattern is empty or blank, or a {@code ~REGEX} does not
+   *     compile; the message says what is accepted
    */
   public static RoutePattern compile(String pattern) {
     Objects.requireNonNull(pattern, "pattern");

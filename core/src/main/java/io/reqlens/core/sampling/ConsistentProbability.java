@@ -57,8 +57,8 @@ public final class ConsistentProbability {
   }
 
   /**
-   * Returns the low 56 bits of a 32-hex-digit trace id, without allocating. The SDK validates
-   * trace ids before sampling; a non-hex character reads as 0 rather than throwing.
+   * Returns the low 56 bits of a 32-hex-digit trace id, without allocating. The SDK validates trace
+   * ids before sampling; a non-hex character reads as 0 rather than throwing.
    */
   public static long randomness(String traceId) {
     long r = 0;
@@ -89,8 +89,8 @@ public final class ConsistentProbability {
   }
 
   /**
-   * Parses {@code th} from an {@code ot} tracestate value without allocating; returns -1 when absent
-   * or malformed.
+   * Parses {@code th} from an {@code ot} tracestate value without allocating; returns -1 when
+   * absent or malformed.
    */
   public static long parseThreshold(String otValue) {
     if (otValue == null) {
@@ -136,9 +136,9 @@ public final class ConsistentProbability {
 
   /**
    * Returns the probability with which a span carrying {@code traceState} was kept, read from its
-   * OTEP 235 threshold ({@code ot=th:HEX}); 1.0 when there is none (kept by a rule, a parent without
-   * a threshold, an error or slowness) or it is malformed. Counts re-weighted by its inverse
-   * estimate the true number of requests. Allocates nothing.
+   * OTEP 235 threshold ({@code ot=th:HEX}); 1.0 when there is none (kept by a rule, a parent
+   * without a threshold, an error or slowness) or it is malformed. Counts re-weighted by its
+   * inverse estimate the true number of requests. Allocates nothing.
    */
   public static double sampleRate(TraceState traceState) {
     long threshold = parseThreshold(traceState.get(OT_KEY));

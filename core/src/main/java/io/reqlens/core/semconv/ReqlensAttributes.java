@@ -7,9 +7,9 @@ import static io.opentelemetry.api.common.AttributeKey.stringKey;
 import io.opentelemetry.api.common.AttributeKey;
 
 /**
- * Every {@code reqlens.*} attribute Reqlens writes on spans, declared once. Readers that run without
- * the OpenTelemetry API on the class path (the report, the dashboard) use the names in {@link
- * Names}, which loads no OpenTelemetry class.
+ * Every {@code reqlens.*} attribute Reqlens writes on spans, declared once. Readers that run
+ * without the OpenTelemetry API on the class path (the report, the dashboard) use the names in
+ * {@link Names}, which loads no OpenTelemetry class.
  */
 public final class ReqlensAttributes {
 

@@ -12,8 +12,8 @@ import io.opentelemetry.api.common.Attributes;
  * both agent modes and library mode fill the same fields.
  *
  * <p>Why not depend on {@code opentelemetry-semconv}? Its keys are objects, not compile-time
- * constants, so the extension jar would have to bundle (and relocate) it and its incubating
- * sibling for about thirty keys, and the old names are no longer in it.
+ * constants, so the extension jar would have to bundle (and relocate) it and its incubating sibling
+ * for about thirty keys, and the old names are no longer in it.
  *
  * <p>This class is internal and is not intended for public use; it may change at any time.
  */
@@ -63,8 +63,7 @@ public final class SemConv {
   public static final AttributeKey<String> ERROR_TYPE = stringKey("error.type");
   public static final AttributeKey<String> EXCEPTION_TYPE = stringKey("exception.type");
   public static final AttributeKey<String> EXCEPTION_MESSAGE = stringKey("exception.message");
-  public static final AttributeKey<String> EXCEPTION_STACKTRACE =
-      stringKey("exception.stacktrace");
+  public static final AttributeKey<String> EXCEPTION_STACKTRACE = stringKey("exception.stacktrace");
 
   private SemConv() {}
 

@@ -3,8 +3,8 @@ package io.reqlens.core.sql;
 /**
  * A statement with every literal replaced by {@code ?} and comments removed, plus what it does.
  *
- * <p>This class is internal and is hence not for public use. Its API is unstable and can change
- * at any time.
+ * <p>This class is internal and is hence not for public use. Its API is unstable and can change at
+ * any time.
  */
 public final class SanitizedSql {
 

@@ -24,8 +24,20 @@ final class SqlAnalyzer implements SqlLexer.Listener {
   }
 
   private static final String[] CLAUSES = {
-    "WHERE", "GROUP", "ORDER", "HAVING", "LIMIT", "OFFSET", "FETCH", "UNION", "EXCEPT",
-    "INTERSECT", "MINUS", "WINDOW", "FOR", "QUALIFY"
+    "WHERE",
+    "GROUP",
+    "ORDER",
+    "HAVING",
+    "LIMIT",
+    "OFFSET",
+    "FETCH",
+    "UNION",
+    "EXCEPT",
+    "INTERSECT",
+    "MINUS",
+    "WINDOW",
+    "FOR",
+    "QUALIFY"
   };
 
   private State state = State.FIRST;
@@ -89,16 +101,38 @@ final class SqlAnalyzer implements SqlLexer.Listener {
         if (is(sql, start, end, "TABLE")) {
           operation = operation + " TABLE"; // CREATE TABLE, like the agent's query summary
           state = State.EXPECT_NAME;
-        } else if (!isOneOf(sql, start, end, "TEMPORARY", "TEMP", "GLOBAL", "LOCAL", "MEMORY",
-            "CACHED", "UNLOGGED", "OR", "REPLACE")) {
+        } else if (!isOneOf(
+            sql,
+            start,
+            end,
+            "TEMPORARY",
+            "TEMP",
+            "GLOBAL",
+            "LOCAL",
+            "MEMORY",
+            "CACHED",
+            "UNLOGGED",
+            "OR",
+            "REPLACE")) {
           state = State.DONE; // CREATE INDEX, DROP VIEW …: no collection
         }
         return;
       case EXPECT_NAME:
         if ("TRUNCATE".equals(operation) && is(sql, start, end, "TABLE")) {
           operation = "TRUNCATE TABLE";
-        } else if (!isOneOf(sql, start, end, "INTO", "FROM", "ONLY", "IGNORE", "LOW_PRIORITY", "IF",
-            "NOT", "EXISTS", "TABLE")) {
+        } else if (!isOneOf(
+            sql,
+            start,
+            end,
+            "INTO",
+            "FROM",
+            "ONLY",
+            "IGNORE",
+            "LOW_PRIORITY",
+            "IF",
+            "NOT",
+            "EXISTS",
+            "TABLE")) {
           namePart(sql, start, end);
         }
         return;

@@ -3,8 +3,8 @@ package io.reqlens.core.sql;
 /**
  * How a database writes literals, as far as the sanitizer needs to know.
  *
- * <p>This class is internal and is hence not for public use. Its API is unstable and can change
- * at any time.
+ * <p>This class is internal and is hence not for public use. Its API is unstable and can change at
+ * any time.
  */
 public enum SqlDialect {
   /** {@code '…'} strings with {@code ''} escapes and {@code "…"} identifiers: H2, Oracle… */

@@ -5,9 +5,9 @@ package io.reqlens.core.sql;
  *
  * <p>A hand-written single pass rather than regular expressions: it is linear in the length of the
  * text, allocates nothing per token, and states exactly where every literal starts and ends, which
- * is what the no-literal-ever-leaks guarantee rests on. Anything unterminated (a string, a
- * comment, a dollar quote) runs to the end of the text, so a malformed statement is hidden rather
- * than half shown.
+ * is what the no-literal-ever-leaks guarantee rests on. Anything unterminated (a string, a comment,
+ * a dollar quote) runs to the end of the text, so a malformed statement is hidden rather than half
+ * shown.
  */
 final class SqlLexer {
 

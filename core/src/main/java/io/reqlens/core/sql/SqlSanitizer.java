@@ -9,19 +9,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Why several readings? Whether {@code \'} ends a string, whether {@code "…"} is a string and
  * whether {@code $$} opens one depends on the database and even on its settings (PostgreSQL's
  * {@code standard_conforming_strings}, MySQL's {@code NO_BACKSLASH_ESCAPES}). A reading that
- * guesses wrong can take the end of one string for the start of the next and print the literal
- * in between. So the text is read once the dialect's way, and again every other plausible way
- * when it matters (a backslash inside a literal, or an unknown database); whatever any reading
- * calls a literal or a comment is hidden. Hiding too much costs a less readable query text;
- * hiding too little leaks a secret.
+ * guesses wrong can take the end of one string for the start of the next and print the literal in
+ * between. So the text is read once the dialect's way, and again every other plausible way when it
+ * matters (a backslash inside a literal, or an unknown database); whatever any reading calls a
+ * literal or a comment is hidden. Hiding too much costs a less readable query text; hiding too
+ * little leaks a secret.
  *
- * <p>This class is internal and is hence not for public use. Its API is unstable and can change
- * at any time.
+ * <p>This class is internal and is hence not for public use. Its API is unstable and can change at
+ * any time.
  */
 public final class SqlSanitizer {
 
   /** Entries kept for prepared statements; beyond it the cache is dropped and starts again. */
   static final int MAX_CACHED = 1024;
+
   /** Longer statements are not cached: they are rarely repeated and would pin memory. */
   static final int MAX_CACHED_LENGTH = 8192;
 

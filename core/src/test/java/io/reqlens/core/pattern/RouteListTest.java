@@ -10,7 +10,8 @@ class RouteListTest {
   @Test
   void parsesCommaSeparatedPatterns() {
     RouteList list = RouteList.parse(" /health , /metrics,/static/** ");
-    assertThat(list.patterns()).extracting(Object::toString)
+    assertThat(list.patterns())
+        .extracting(Object::toString)
         .containsExactly("/health", "/metrics", "/static/**");
     assertThat(list.matches("/health")).isTrue();
     assertThat(list.matches("/healthz")).isFalse();
@@ -37,8 +38,7 @@ class RouteListTest {
 
   @Test
   void rejectsEmptyEntriesAndBadPatterns() {
-    assertThatThrownBy(() -> RouteList.parse("/a,,/b"))
-        .hasMessageContaining("entry 2 is empty");
+    assertThatThrownBy(() -> RouteList.parse("/a,,/b")).hasMessageContaining("entry 2 is empty");
     assertThatThrownBy(() -> RouteList.parse("/a,~("))
         .hasMessageContaining("entry 2 '~('")
         .hasMessageContaining("invalid regular expression");

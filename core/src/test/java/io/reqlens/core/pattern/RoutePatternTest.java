@@ -3,10 +3,10 @@ package io.reqlens.core.pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class RoutePatternTest {
 
@@ -80,7 +80,8 @@ class RoutePatternTest {
   void rejectsBadPatternsWithAReason(String pattern) {
     assertThatThrownBy(() -> RoutePattern.compile(pattern))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageMatching("(empty pattern|empty regular expression|invalid regular expression).*");
+        .hasMessageMatching(
+            "(empty pattern|empty regular expression|invalid regular expression).*");
   }
 
   /**
@@ -103,7 +104,8 @@ class RoutePatternTest {
   @Test
   void equalityAndToStringFollowTheSource() {
     assertThat(RoutePattern.compile("/static/**")).isEqualTo(RoutePattern.compile("/static/**"));
-    assertThat(RoutePattern.compile("/static/**")).hasSameHashCodeAs(RoutePattern.compile("/static/**"));
+    assertThat(RoutePattern.compile("/static/**"))
+        .hasSameHashCodeAs(RoutePattern.compile("/static/**"));
     assertThat(RoutePattern.compile("~a.*")).hasToString("~a.*");
   }
 }

@@ -49,8 +49,7 @@ class ConsistentProbabilityTest {
   void randomnessIsTheLow56BitsOfTheTraceId() {
     assertThat(ConsistentProbability.randomness("0123456789abcdef00ffffffffffffff"))
         .isEqualTo(0x00ffffffffffffffL);
-    assertThat(ConsistentProbability.randomness("ffffffffffffffffff00000000000001"))
-        .isEqualTo(1L);
+    assertThat(ConsistentProbability.randomness("ffffffffffffffffff00000000000001")).isEqualTo(1L);
     assertThat(ConsistentProbability.randomness("0000000000000000ab1234567890ABCD"))
         .isEqualTo(0x1234567890abcdL);
   }

@@ -34,7 +34,8 @@ class SampleRatesTest {
       String encoded = ConsistentProbability.encodeThreshold(ConsistentProbability.threshold(p));
       TraceState ts = ConsistentProbability.withThreshold(TraceState.getDefault(), encoded);
       // The threshold keeps 56 bits, so the probability read back is p to within 2^-57.
-      assertThat(ConsistentProbability.sampleRate(ts)).isCloseTo(p, org.assertj.core.data.Offset.offset(1e-16));
+      assertThat(ConsistentProbability.sampleRate(ts))
+          .isCloseTo(p, org.assertj.core.data.Offset.offset(1e-16));
     }
   }
 

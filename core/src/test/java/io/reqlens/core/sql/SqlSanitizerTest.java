@@ -41,7 +41,8 @@ class SqlSanitizerTest {
 
   @Test
   void placeholdersStay() {
-    ansi("SELECT a FROM t WHERE a = ? AND b = :name AND c = $1 AND d = :2",
+    ansi(
+        "SELECT a FROM t WHERE a = ? AND b = :name AND c = $1 AND d = :2",
         "SELECT a FROM t WHERE a = ? AND b = :name AND c = $1 AND d = :2");
   }
 
@@ -83,9 +84,11 @@ class SqlSanitizerTest {
   void ambiguousTextsAreHiddenUnderEveryReading() {
     // ANSI reads 'a\' then , then 'secret'; MySQL reads 'a\' , ' then secret: neither may leak.
     for (SqlDialect dialect : SqlDialect.values()) {
-      assertThat(text(dialect, "SELECT 'a\\' , 'secret'")).as(dialect.name())
+      assertThat(text(dialect, "SELECT 'a\\' , 'secret'"))
+          .as(dialect.name())
           .doesNotContain("secret");
-      assertThat(text(dialect, "SELECT 'a\\' , 'x', secret, 'y'")).as(dialect.name())
+      assertThat(text(dialect, "SELECT 'a\\' , 'x', secret, 'y'"))
+          .as(dialect.name())
           .doesNotContain("secret");
     }
     assertThat(text(SqlDialect.UNKNOWN, "SELECT \"maybe a string\", $$x$$"))

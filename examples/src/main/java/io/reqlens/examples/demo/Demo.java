@@ -1,11 +1,11 @@
 package io.reqlens.examples.demo;
 
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
+import io.reqlens.core.pattern.RouteList;
 import io.reqlens.examples.demo.Traffic.Sent;
 import io.reqlens.examples.launch.ChildService;
 import io.reqlens.examples.launch.ServiceClient;
 import io.reqlens.examples.otlp.OtlpReceiver;
-import io.reqlens.core.pattern.RouteList;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -122,7 +122,8 @@ public final class Demo {
     out.println("reqlens.kept_by): the default ratio 0.1, a rule (1 = POST, 2 = user lookups at");
     out.println("0.5, 3 = /api/slow at 2/s), a sampled traceparent from upstream, or, though the");
     out.println("ratio said no, an error or more than 500 ms (OTEL_REQLENS_KEEP_ERRORS,");
-    out.println("OTEL_REQLENS_KEEP_SLOWER_THAN). excluded: matched OTEL_REQLENS_EXCLUDE_ROUTES, no");
+    out.println(
+        "OTEL_REQLENS_KEEP_SLOWER_THAN). excluded: matched OTEL_REQLENS_EXCLUDE_ROUTES, no");
     out.println("span at all. db/trace: query spans per kept trace (GET /api/orders does N+1).");
     out.println("The rest (sent - kept - excluded) were not sampled.");
     return table;

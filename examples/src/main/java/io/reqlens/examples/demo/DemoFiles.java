@@ -74,8 +74,7 @@ final class DemoFiles {
     out.println();
     out.println("$ java -jar " + extensionJar + " report --html " + html + " " + dir);
     out.flush();
-    Process p =
-        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     p.getInputStream().transferTo(out); // through the demo's stream, so tests see it too
     return p.waitFor();
   }

@@ -1,9 +1,9 @@
 package io.reqlens.examples.demo;
 
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
+import io.reqlens.core.pattern.RouteList;
 import io.reqlens.examples.demo.Traffic.Sent;
 import io.reqlens.examples.otlp.ReceivedSpan;
-import io.reqlens.core.pattern.RouteList;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -91,7 +91,16 @@ final class RouteTable {
     String format = "%-22s %6s %6s %6s %6s %7s %6s %6s %9s %9s%n";
     out.printf(
         format,
-        "route", "sent", "kept", "ratio", "rule", "parent", "error", "slow", "excluded", "db/trace");
+        "route",
+        "sent",
+        "kept",
+        "ratio",
+        "rule",
+        "parent",
+        "error",
+        "slow",
+        "excluded",
+        "db/trace");
     Row total = new Row("total");
     for (Row r : rows.values()) {
       printRow(out, format, r);

@@ -29,9 +29,9 @@ import java.util.function.Predicate;
  * receives in memory, for end-to-end tests and the demo.
  *
  * <p>It serves the trace, metrics and logs services, so an agent exporting all three never logs
- * export failures. Spans are kept in detail; of metrics, the latest value of each integer sum
- * point (counters) is kept by metric name and attributes; logs are counted. All methods are
- * thread-safe; the {@code await*} methods wake up on every received request.
+ * export failures. Spans are kept in detail; of metrics, the latest value of each integer sum point
+ * (counters) is kept by metric name and attributes; logs are counted. All methods are thread-safe;
+ * the {@code await*} methods wake up on every received request.
  *
  * <pre>{@code
  * try (OtlpReceiver otlp = OtlpReceiver.start()) {
@@ -236,7 +236,6 @@ public final class OtlpReceiver implements AutoCloseable {
       logRequests++;
     }
   }
-
 
   /** Stops the server, waiting briefly for in-flight calls. */
   @Override

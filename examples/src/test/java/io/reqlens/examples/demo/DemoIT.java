@@ -37,12 +37,16 @@ class DemoIT {
         .contains("Files written by the jsonl and req exporters in " + data.toAbsolutePath())
         .contains("events-", "spans-")
         .as("the report of the generated traffic")
-        .contains("HIGHLIGHTS", "GET /api/orders", data.resolve("report.html").toAbsolutePath().toString());
+        .contains(
+            "HIGHLIGHTS",
+            "GET /api/orders",
+            data.resolve("report.html").toAbsolutePath().toString());
     assertThat(data.resolve("report.html")).isRegularFile();
     assertThat(rows.values())
         .allSatisfy(
             r -> {
-              assertThat(r.kept).isEqualTo(r.byRatio + r.byRule + r.byParent + r.byError + r.bySlow);
+              assertThat(r.kept)
+                  .isEqualTo(r.byRatio + r.byRule + r.byParent + r.byError + r.bySlow);
               assertThat(r.kept + r.excluded).isLessThanOrEqualTo(r.sent);
             });
     Row error = rows.get("GET /api/error");

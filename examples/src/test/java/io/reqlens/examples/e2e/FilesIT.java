@@ -50,7 +50,9 @@ class FilesIT {
   }
 
   private static List<JsonNode> ofKind(List<JsonNode> events, String kind) {
-    return events.stream().filter(e -> kind.equals(e.path("kind").asText())).collect(Collectors.toList());
+    return events.stream()
+        .filter(e -> kind.equals(e.path("kind").asText()))
+        .collect(Collectors.toList());
   }
 
   @Test
@@ -82,21 +84,33 @@ class FilesIT {
       List<JsonNode> reqs = ofKind(files.events(e.getValue().traceId()), "REQ");
       assertThat(reqs).as("REQ events for %s", e.getKey()).hasSize(1);
       JsonNode req = reqs.get(0);
-      assertThat(req.path("path").asText()).as("no query string").isEqualTo(e.getKey().replaceAll("\\?.*", ""));
+      assertThat(req.path("path").asText())
+          .as("no query string")
+          .isEqualTo(e.getKey().replaceAll("\\?.*", ""));
       assertThat(req.path("method").asText()).isEqualTo("GET");
       assertThat(req.path("status").asInt()).isEqualTo(e.getValue().status());
-      assertThat(req.path("ts_ns").asLong()).as("epoch nanoseconds").isBetween(startNanos - 60_000_000_000L, endNanos);
+      assertThat(req.path("ts_ns").asLong())
+          .as("epoch nanoseconds")
+          .isBetween(startNanos - 60_000_000_000L, endNanos);
       assertThat(req.path("dur_ns").asLong()).isPositive();
       assertThat(req.path("span_id").asText()).hasSize(16);
       assertThat(req.path("service").asText()).isEqualTo("files");
       assertThat(req.path("sample_rate").asDouble()).isEqualTo(1.0);
-      assertThat(req.path("db_count").asInt()).as("db_count of %s", e.getKey()).isEqualTo(e.getValue() == null ? 0 : kept.get(e.getKey()));
+      assertThat(req.path("db_count").asInt())
+          .as("db_count of %s", e.getKey())
+          .isEqualTo(e.getValue() == null ? 0 : kept.get(e.getKey()));
       if (kept.get(e.getKey()) > 0) {
         assertThat(req.path("db_dur_ns").asLong()).isPositive();
       }
-      assertThat(req.get("bytes_out").isNumber()).as("bytes_out of %s: %s", e.getKey(), req).isTrue();
+      assertThat(req.get("bytes_out").isNumber())
+          .as("bytes_out of %s: %s", e.getKey(), req)
+          .isTrue();
     }
-    assertThat(ofKind(files.events(responses.get("/api/users/3").traceId()), "REQ").get(0).path("route").asText())
+    assertThat(
+            ofKind(files.events(responses.get("/api/users/3").traceId()), "REQ")
+                .get(0)
+                .path("route")
+                .asText())
         .isEqualTo("/api/users/{id}");
 
     List<JsonNode> postReqs = ofKind(files.events(post.traceId()), "REQ");
@@ -156,7 +170,8 @@ class FilesIT {
     assertThat(ofKind(files.events(), "DB"))
         .allSatisfy(e -> assertThat(e.path("query").asText()).doesNotContain("424242"));
     assertThat(files.lines("spans-").toString())
-        .doesNotContainPattern("\"db\\.(query\\.text|statement)\",\"value\":\\{\"stringValue\":\"[^\"]*424242");
+        .doesNotContainPattern(
+            "\"db\\.(query\\.text|statement)\",\"value\":\\{\"stringValue\":\"[^\"]*424242");
   }
 
   @Test
@@ -175,7 +190,8 @@ class FilesIT {
   void theFolderIsPrivateAndEveryFileToo() throws IOException, InterruptedException {
     SERVICE.http().get("/api/users");
     barrier();
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(DIR))).isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(DIR)))
+        .isEqualTo("rwx------");
     assertThat(files.files()).isNotEmpty();
     for (Path f : files.files()) {
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))

@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Library mode takes the agent's configuration unchanged: one service with every exporter at once
  * ({@code otlp} over http/protobuf, {@code jsonl}, {@code req}, {@code console}) and the Reqlens
- * sampler keys. The service is stopped before the checks, so the
- * SDK's shutdown hook has flushed every exporter and closed the files. Also: what stops start-up.
+ * sampler keys. The service is stopped before the checks, so the SDK's shutdown hook has flushed
+ * every exporter and closed the files. Also: what stops start-up.
  */
 class LibraryModeIT {
 

@@ -112,9 +112,14 @@ class TailSamplingIT {
       assertThat(files.events(r.traceId()))
           .extracting(e -> e.path("kind").asText())
           .containsExactlyInAnyOrder("REQ", "DB");
-      JsonNode req = files.events(r.traceId()).stream().filter(e -> e.path("kind").asText().equals("REQ")).findFirst().get();
+      JsonNode req =
+          files.events(r.traceId()).stream()
+              .filter(e -> e.path("kind").asText().equals("REQ"))
+              .findFirst()
+              .get();
       double rate = expected.equals("ratio") ? 0.01 : 1.0;
-      assertThat(req.path("sample_rate").asDouble()).isCloseTo(rate, org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(req.path("sample_rate").asDouble())
+          .isCloseTo(rate, org.assertj.core.data.Offset.offset(1e-9));
     }
 
     Set<String> expectedRest = new HashSet<>();
@@ -127,7 +132,8 @@ class TailSamplingIT {
         receivedRest.add(r.traceId());
       }
     }
-    System.out.printf("ratio 0.01: %d of %d fast, successful requests kept%n", receivedRest.size(), n);
+    System.out.printf(
+        "ratio 0.01: %d of %d fast, successful requests kept%n", receivedRest.size(), n);
     assertThat(receivedRest).as("exactly the ratio's choice").isEqualTo(expectedRest);
     int[] bounds = binomialBounds(n, 0.01, 1e-6);
     assertThat(receivedRest.size()).isBetween(bounds[0], bounds[1]);
@@ -184,11 +190,16 @@ class TailSamplingIT {
     ReceivedSpan s = server(r.traceId());
     assertThat(s.attribute("reqlens.n_plus_one")).isEqualTo("true");
     assertThat(s.attribute("reqlens.n_plus_one.count")).isEqualTo("12");
-    assertThat(s.attribute("reqlens.n_plus_one.statement")).containsIgnoringCase("from users").contains("?");
+    assertThat(s.attribute("reqlens.n_plus_one.statement"))
+        .containsIgnoringCase("from users")
+        .contains("?");
     assertThat(s.attribute("reqlens.db.count")).isEqualTo("13");
     assertThat(s.attribute("reqlens.db.statements")).isEqualTo("2");
     JsonNode req =
-        files.events(r.traceId()).stream().filter(e -> e.path("kind").asText().equals("REQ")).findFirst().get();
+        files.events(r.traceId()).stream()
+            .filter(e -> e.path("kind").asText().equals("REQ"))
+            .findFirst()
+            .get();
     assertThat(req.path("db_count").asInt()).isEqualTo(13);
   }
 

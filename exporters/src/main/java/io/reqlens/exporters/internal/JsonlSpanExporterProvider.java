@@ -3,9 +3,9 @@ package io.reqlens.exporters.internal;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import io.opentelemetry.sdk.autoconfigure.spi.traces.ConfigurableSpanExporterProvider;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.reqlens.core.config.ConfigSupport;
 import io.reqlens.exporters.JsonlSpanExporter;
 import io.reqlens.exporters.JsonlSpanExporterBuilder;
-import io.reqlens.core.config.ConfigSupport;
 import java.util.Locale;
 
 /**

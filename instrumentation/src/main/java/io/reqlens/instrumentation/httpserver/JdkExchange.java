@@ -5,8 +5,8 @@ import com.sun.net.httpserver.HttpExchange;
 /**
  * One traced exchange and its byte counters.
  *
- * <p>Why not keep this in an exchange attribute? Before JDK 21, {@code HttpExchange} attributes
- * are the {@code HttpContext}'s, shared by every concurrent exchange of the context.
+ * <p>Why not keep this in an exchange attribute? Before JDK 21, {@code HttpExchange} attributes are
+ * the {@code HttpContext}'s, shared by every concurrent exchange of the context.
  */
 final class JdkExchange {
 

@@ -1,6 +1,5 @@
 package io.reqlens.instrumentation.httpserver;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsExchange;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.instrumentation.api.semconv.http.HttpServerAttributesGetter;
@@ -14,8 +13,8 @@ import java.util.List;
  * url.query} is never read: query strings carry tokens and personal data.
  */
 enum JdkServerAttributesGetter
-    implements HttpServerAttributesGetter<JdkExchange, JdkExchange>,
-        TextMapGetter<JdkExchange>,
+    implements
+        HttpServerAttributesGetter<JdkExchange, JdkExchange>, TextMapGetter<JdkExchange>,
         BodySizeExtractor.Getter<JdkExchange> {
   INSTANCE;
 

@@ -2,21 +2,20 @@ package io.reqlens.instrumentation.internal;
 
 import static io.reqlens.core.semconv.SemConv.HTTP_REQUEST_BODY_SIZE;
 import static io.reqlens.core.semconv.SemConv.HTTP_RESPONSE_BODY_SIZE;
-import io.opentelemetry.api.common.AttributeKey;
+
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.instrumentation.api.instrumenter.AttributesExtractor;
 
 /**
- * Writes {@code http.request.body.size} and {@code http.response.body.size} when the request
- * ends. The stable HTTP extractor leaves them out (the agent writes them only with its
- * experimental HTTP telemetry on); Reqlens needs them for {@code bytes_in}/{@code bytes_out}.
+ * Writes {@code http.request.body.size} and {@code http.response.body.size} when the request ends.
+ * The stable HTTP extractor leaves them out (the agent writes them only with its experimental HTTP
+ * telemetry on); Reqlens needs them for {@code bytes_in}/{@code bytes_out}.
  *
- * <p>This class is internal and is hence not for public use. Its API is unstable and can change
- * at any time.
+ * <p>This class is internal and is hence not for public use. Its API is unstable and can change at
+ * any time.
  */
 public final class BodySizeExtractor<REQUEST> implements AttributesExtractor<REQUEST, REQUEST> {
-
 
   /** Reads the sizes of one exchange; a negative size means unknown and is left out. */
   public interface Getter<REQUEST> {

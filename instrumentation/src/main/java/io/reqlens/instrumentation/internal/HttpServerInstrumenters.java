@@ -14,18 +14,18 @@ import java.util.Set;
  * Builds the SERVER instrumenter both HTTP adapters use, entirely from the stable
  * instrumentation-api extractors: the adapters only implement getters.
  *
- * <p>This class is internal and is hence not for public use. Its API is unstable and can change
- * at any time.
+ * <p>This class is internal and is hence not for public use. Its API is unstable and can change at
+ * any time.
  */
 public final class HttpServerInstrumenters {
 
   private HttpServerInstrumenters() {}
 
   /**
-   * The instrumenter: span name {@code METHOD route}, HTTP/url/server/client/network attributes
-   * at start (what the sampler sees), status from the response code, W3C (or whatever propagators
-   * {@code openTelemetry} has) extraction, {@code http.route} updatable during the request, and
-   * the body sizes at the end. No header is ever captured.
+   * The instrumenter: span name {@code METHOD route}, HTTP/url/server/client/network attributes at
+   * start (what the sampler sees), status from the response code, W3C (or whatever propagators
+   * {@code openTelemetry} has) extraction, {@code http.route} updatable during the request, and the
+   * body sizes at the end. No header is ever captured.
    */
   public static <E> Instrumenter<E, E> create(
       OpenTelemetry openTelemetry,

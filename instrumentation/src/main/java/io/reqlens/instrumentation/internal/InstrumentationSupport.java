@@ -11,8 +11,8 @@ import java.util.logging.Logger;
  * What every Reqlens instrumentation shares: its version, and the hot-path failure policy (count,
  * log the first failure and then one in every {@value #LOG_EVERY}, never throw into the app).
  *
- * <p>This class is internal and is hence not for public use. Its API is unstable and can change
- * at any time.
+ * <p>This class is internal and is hence not for public use. Its API is unstable and can change at
+ * any time.
  */
 public final class InstrumentationSupport {
 
@@ -47,8 +47,7 @@ public final class InstrumentationSupport {
   }
 
   private static String readVersion() {
-    try (InputStream in =
-        InstrumentationSupport.class.getResourceAsStream("version.properties")) {
+    try (InputStream in = InstrumentationSupport.class.getResourceAsStream("version.properties")) {
       Properties properties = new Properties();
       if (in != null) {
         properties.load(in);

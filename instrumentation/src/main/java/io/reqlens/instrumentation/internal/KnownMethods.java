@@ -8,11 +8,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The HTTP methods reported as themselves; any other is reported as {@code _OTHER} (semconv),
- * which keeps span names and metrics bounded.
+ * The HTTP methods reported as themselves; any other is reported as {@code _OTHER} (semconv), which
+ * keeps span names and metrics bounded.
  *
- * <p>This class is internal and is hence not for public use. Its API is unstable and can change
- * at any time.
+ * <p>This class is internal and is hence not for public use. Its API is unstable and can change at
+ * any time.
  */
 public final class KnownMethods {
 
@@ -21,8 +21,7 @@ public final class KnownMethods {
       Collections.unmodifiableSet(
           new LinkedHashSet<>(
               Arrays.asList(
-                  "CONNECT", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT",
-                  "TRACE")));
+                  "CONNECT", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", "TRACE")));
 
   private KnownMethods() {}
 

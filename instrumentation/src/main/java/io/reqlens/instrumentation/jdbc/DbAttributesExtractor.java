@@ -9,6 +9,7 @@ import static io.reqlens.core.semconv.SemConv.DB_QUERY_TEXT;
 import static io.reqlens.core.semconv.SemConv.DB_SYSTEM_NAME;
 import static io.reqlens.core.semconv.SemConv.SERVER_ADDRESS;
 import static io.reqlens.core.semconv.SemConv.SERVER_PORT;
+
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.context.Context;
@@ -19,7 +20,6 @@ import io.opentelemetry.instrumentation.api.instrumenter.AttributesExtractor;
  * query text was sanitized before it got here; nothing else in the request holds a literal.
  */
 final class DbAttributesExtractor implements AttributesExtractor<DbRequest, Void> {
-
 
   private final boolean captureQueryText;
 

@@ -22,8 +22,8 @@ final class DbRequest {
     this.operationName = operation;
     this.collectionName = collection;
     this.batchSize = batchSize;
-    String summary = operation == null ? null : collection == null ? operation
-        : operation + " " + collection;
+    String summary =
+        operation == null ? null : collection == null ? operation : operation + " " + collection;
     if (batchSize > 1) {
       summary = summary == null ? "BATCH" : "BATCH " + summary;
     }
@@ -35,8 +35,8 @@ final class DbRequest {
   }
 
   /**
-   * A batch of {@code size} executions of the given (distinct) statements. Operation and
-   * collection are kept only when every statement shares them.
+   * A batch of {@code size} executions of the given (distinct) statements. Operation and collection
+   * are kept only when every statement shares them.
    */
   static DbRequest batch(DbInfo db, Collection<SanitizedSql> statements, long size) {
     if (statements.isEmpty()) {

@@ -10,8 +10,8 @@ import java.lang.reflect.Method;
  *
  * <p>{@code unwrap} and {@code isWrapperFor} go straight to the driver's object: {@code
  * unwrap(PGConnection.class)} or {@code unwrap(Connection.class)} hands out the driver's own
- * object, which is what code that unwraps wants (to reach vendor API or bypass a pool), and
- * {@code isWrapperFor} answers for it.
+ * object, which is what code that unwraps wants (to reach vendor API or bypass a pool), and {@code
+ * isWrapperFor} answers for it.
  */
 abstract class DelegatingHandler implements InvocationHandler {
 

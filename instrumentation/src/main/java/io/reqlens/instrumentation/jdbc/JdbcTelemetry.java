@@ -10,9 +10,9 @@ import javax.sql.DataSource;
 /**
  * JDBC instrumentation without the agent: wraps a {@link DataSource} or a {@link Connection} so
  * that every statement execution is a CLIENT span with the stable database semantic conventions
- * ({@code db.system.name}, {@code db.namespace}, {@code db.query.text} with every literal
- * replaced by {@code ?}, {@code db.query.summary}, {@code db.operation.name}, {@code
- * db.collection.name}, {@code db.operation.batch.size}), parented to the current context.
+ * ({@code db.system.name}, {@code db.namespace}, {@code db.query.text} with every literal replaced
+ * by {@code ?}, {@code db.query.summary}, {@code db.operation.name}, {@code db.collection.name},
+ * {@code db.operation.batch.size}), parented to the current context.
  *
  * <pre>{@code
  * DataSource traced = JdbcTelemetry.create(openTelemetry).wrap(dataSource);
@@ -39,8 +39,8 @@ public final class JdbcTelemetry {
   }
 
   /**
-   * Wraps {@code dataSource}; the wrapper also implements every public interface the original
-   * does. Wrapping a wrapper returns it unchanged.
+   * Wraps {@code dataSource}; the wrapper also implements every public interface the original does.
+   * Wrapping a wrapper returns it unchanged.
    */
   public DataSource wrap(DataSource dataSource) {
     Objects.requireNonNull(dataSource, "dataSource");

@@ -11,10 +11,10 @@ import java.util.Set;
  *
  * <p>Why proxies rather than hand-written delegating classes? A hand-written CallableStatement
  * wrapper alone delegates some 200 methods and must be edited for every JDBC version; a proxy is
- * complete by construction, and it also implements the driver's or pool's own public interfaces
- * (a {@code Closeable} DataSource stays {@code Closeable}). The price is one reflective call per
- * JDBC method (tens of nanoseconds once the JIT inlines it), small next to a statement's round
- * trip, and measured by {@code InstrumentationBenchmark}.
+ * complete by construction, and it also implements the driver's or pool's own public interfaces (a
+ * {@code Closeable} DataSource stays {@code Closeable}). The price is one reflective call per JDBC
+ * method (tens of nanoseconds once the JIT inlines it), small next to a statement's round trip, and
+ * measured by {@code InstrumentationBenchmark}.
  */
 final class Proxies {
 
@@ -45,8 +45,7 @@ final class Proxies {
       }
     }
     return jdbcType.cast(
-        Proxy.newProxyInstance(
-            Proxies.class.getClassLoader(), new Class<?>[] {jdbcType}, handler));
+        Proxy.newProxyInstance(Proxies.class.getClassLoader(), new Class<?>[] {jdbcType}, handler));
   }
 
   /** Whether {@code object} is already one of our wrappers. */

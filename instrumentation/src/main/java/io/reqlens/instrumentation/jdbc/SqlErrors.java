@@ -3,7 +3,7 @@ package io.reqlens.instrumentation.jdbc;
 import static io.reqlens.core.semconv.SemConv.ERROR_TYPE;
 import static io.reqlens.core.semconv.SemConv.EXCEPTION_STACKTRACE;
 import static io.reqlens.core.semconv.SemConv.EXCEPTION_TYPE;
-import io.opentelemetry.api.common.AttributeKey;
+
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
@@ -15,14 +15,13 @@ import java.util.Set;
 /**
  * Records a failed statement on its span without the exception's message.
  *
- * <p>Why not {@code Span.recordException}? Driver messages quote the statement and its values:
- * H2 appends the whole SQL text ({@code …; SQL statement: SELECT … WHERE x = 'secret'}), and
- * PostgreSQL's details name the offending key values. So the event carries {@code
- * exception.type} and a stack trace of class names and frames only, and {@code error.type} is the
- * vendor error code (as the agent writes it) or the exception class.
+ * <p>Why not {@code Span.recordException}? Driver messages quote the statement and its values: H2
+ * appends the whole SQL text ({@code …; SQL statement: SELECT … WHERE x = 'secret'}), and
+ * PostgreSQL's details name the offending key values. So the event carries {@code exception.type}
+ * and a stack trace of class names and frames only, and {@code error.type} is the vendor error code
+ * (as the agent writes it) or the exception class.
  */
 final class SqlErrors {
-
 
   private static final int MAX_CAUSES = 8;
 

@@ -9,9 +9,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Behind a wrapped Statement, PreparedStatement or CallableStatement: every execute* method runs
- * in a span; batches are remembered until they execute. Like the statement itself, not
- * thread-safe.
+ * Behind a wrapped Statement, PreparedStatement or CallableStatement: every execute* method runs in
+ * a span; batches are remembered until they execute. Like the statement itself, not thread-safe.
  */
 final class StatementHandler extends DelegatingHandler {
 

@@ -8,10 +8,10 @@ import java.nio.charset.StandardCharsets;
 /**
  * Delegates to the container's writer, counting the bytes its characters encode to.
  *
- * <p>Why count encoded bytes here instead of wrapping the output stream under a writer of our
- * own? The container's writer keeps its own buffering, error and charset behaviour; the app must
- * get exactly that. UTF-8 and single-byte charsets are counted arithmetically (no encoding work);
- * any other charset is encoded once more just to measure it.
+ * <p>Why count encoded bytes here instead of wrapping the output stream under a writer of our own?
+ * The container's writer keeps its own buffering, error and charset behaviour; the app must get
+ * exactly that. UTF-8 and single-byte charsets are counted arithmetically (no encoding work); any
+ * other charset is encoded once more just to measure it.
  */
 final class CountingPrintWriter extends PrintWriter {
 
@@ -32,9 +32,10 @@ final class CountingPrintWriter extends PrintWriter {
     Charset cs;
     try {
       // the servlet default when the app set none
-      cs = characterEncoding == null
-          ? StandardCharsets.ISO_8859_1
-          : Charset.forName(characterEncoding);
+      cs =
+          characterEncoding == null
+              ? StandardCharsets.ISO_8859_1
+              : Charset.forName(characterEncoding);
     } catch (RuntimeException e) {
       cs = StandardCharsets.UTF_8;
     }
@@ -94,8 +95,11 @@ final class CountingPrintWriter extends PrintWriter {
       case SINGLE_BYTE:
         return 1;
       case UTF8:
-        return c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isHighSurrogate(c) ? 4
-            : Character.isLowSurrogate(c) ? 0 : 3;
+        return c < 0x80
+            ? 1
+            : c < 0x800
+                ? 2
+                : Character.isHighSurrogate(c) ? 4 : Character.isLowSurrogate(c) ? 0 : 3;
       default:
         return measure(CharBuffer.wrap(new char[] {c}));
     }

@@ -14,9 +14,9 @@ import java.util.List;
  * secret by default.
  */
 enum ServletAttributesGetter
-    implements HttpServerAttributesGetter<ServletExchange, ServletExchange>,
-        TextMapGetter<ServletExchange>,
-        BodySizeExtractor.Getter<ServletExchange> {
+    implements
+        HttpServerAttributesGetter<ServletExchange, ServletExchange>,
+        TextMapGetter<ServletExchange>, BodySizeExtractor.Getter<ServletExchange> {
   INSTANCE;
 
   @Override

@@ -11,8 +11,8 @@ import jakarta.servlet.ServletRequest;
 import java.util.Objects;
 
 /**
- * Servlet 6 (Jakarta) instrumentation without the agent: a {@link Filter} that makes every
- * request a SERVER span with the stable HTTP semantic conventions.
+ * Servlet 6 (Jakarta) instrumentation without the agent: a {@link Filter} that makes every request
+ * a SERVER span with the stable HTTP semantic conventions.
  *
  * <pre>{@code
  * ServletTelemetry telemetry = ServletTelemetry.create(openTelemetry);
@@ -45,18 +45,18 @@ public final class ServletTelemetry {
   }
 
   /**
-   * The filter to register first, for the {@code REQUEST} dispatcher type, on {@code /*}. It can
-   * be shared by several contexts.
+   * The filter to register first, for the {@code REQUEST} dispatcher type, on {@code /*}. It can be
+   * shared by several contexts.
    */
   public Filter createFilter() {
     return new TelemetryFilter(instrumenter);
   }
 
   /**
-   * Sets {@code http.route} (and the span name, {@code METHOD route}) of the request's SERVER
-   * span to a framework's route template, such as {@code /api/users/{id}}; more precise than the
-   * servlet mapping the filter reports by itself. The first call for a request wins (as with the
-   * agent's framework instrumentations); calls for untraced requests do nothing. Never throws.
+   * Sets {@code http.route} (and the span name, {@code METHOD route}) of the request's SERVER span
+   * to a framework's route template, such as {@code /api/users/{id}}; more precise than the servlet
+   * mapping the filter reports by itself. The first call for a request wins (as with the agent's
+   * framework instrumentations); calls for untraced requests do nothing. Never throws.
    */
   public static void setRoute(ServletRequest request, String route) {
     try {

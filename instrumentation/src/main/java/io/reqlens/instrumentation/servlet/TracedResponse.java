@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 
 /**
- * The response the app sees: the container's, with its output stream and writer counting the
- * body bytes. Status, headers and content go to the container unchanged.
+ * The response the app sees: the container's, with its output stream and writer counting the body
+ * bytes. Status, headers and content go to the container unchanged.
  */
 final class TracedResponse extends HttpServletResponseWrapper {
 

@@ -32,31 +32,41 @@ final class JdkHttpServerAdapter implements HttpServerAdapter {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(executor);
     filter = HttpServerTelemetry.create(telemetry.openTelemetry()).createFilter();
-    context("/hello", ex -> {
-      ex.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
-      respond(ex, 200, Endpoint.HELLO_BODY);
-    });
+    context(
+        "/hello",
+        ex -> {
+          ex.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
+          respond(ex, 200, Endpoint.HELLO_BODY);
+        });
     context("/users/", ex -> respond(ex, 200, "user " + ex.getRequestURI().getPath()));
     context("/error", ex -> respond(ex, 500, "error"));
-    context("/exception", ex -> {
-      throw new IllegalStateException("boom");
-    });
-    context("/echo", ex -> {
-      byte[] body = ex.getRequestBody().readAllBytes();
-      ex.sendResponseHeaders(200, body.length);
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(body);
-      }
-    });
-    context("/child", ex -> {
-      telemetry.openTelemetry().getTracer("test").spanBuilder("child").startSpan().end();
-      respond(ex, 200, "child");
-    });
+    context(
+        "/exception",
+        ex -> {
+          throw new IllegalStateException("boom");
+        });
+    context(
+        "/echo",
+        ex -> {
+          byte[] body = ex.getRequestBody().readAllBytes();
+          ex.sendResponseHeaders(200, body.length);
+          try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+          }
+        });
+    context(
+        "/child",
+        ex -> {
+          telemetry.openTelemetry().getTracer("test").spanBuilder("child").startSpan().end();
+          respond(ex, 200, "child");
+        });
     context("/health", ex -> respond(ex, 200, "ok"));
-    context("/framework/", ex -> {
-      HttpServerTelemetry.setRoute(FRAMEWORK_ROUTE);
-      respond(ex, 200, "framework");
-    });
+    context(
+        "/framework/",
+        ex -> {
+          HttpServerTelemetry.setRoute(FRAMEWORK_ROUTE);
+          respond(ex, 200, "framework");
+        });
     context("/", ex -> respond(ex, 404, "not found"));
     server.start();
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());

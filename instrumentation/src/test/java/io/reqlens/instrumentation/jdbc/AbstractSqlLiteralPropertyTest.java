@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The safety property of the JDBC wrapper, against a real database: for thousands of random
  * statements full of literals, (1) no literal (nor a comment) shows up anywhere in the span (name,
- * attributes, events), and (2) the application sees exactly what it sees without the wrapper:
- * the same rows, update counts, or exception (class, SQLState, code and message). Each statement
- * runs once on a plain connection and once on a wrapped one, against two identical schemas kept in
+ * attributes, events), and (2) the application sees exactly what it sees without the wrapper: the
+ * same rows, update counts, or exception (class, SQLState, code and message). Each statement runs
+ * once on a plain connection and once on a wrapped one, against two identical schemas kept in
  * lockstep. {@code -Dreqlens.seed=N} replays a run.
  */
 abstract class AbstractSqlLiteralPropertyTest {
@@ -45,10 +45,13 @@ abstract class AbstractSqlLiteralPropertyTest {
     long seed = Long.getLong("reqlens.seed", System.nanoTime());
     InMemorySpanExporter exporter = InMemorySpanExporter.create();
     InMemorySpanSink sink = new InMemorySpanSink(exporter);
-    try (OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
-        .setTracerProvider(SdkTracerProvider.builder()
-            .addSpanProcessor(SimpleSpanProcessor.create(exporter)).build())
-        .build()) {
+    try (OpenTelemetrySdk sdk =
+        OpenTelemetrySdk.builder()
+            .setTracerProvider(
+                SdkTracerProvider.builder()
+                    .addSpanProcessor(SimpleSpanProcessor.create(exporter))
+                    .build())
+            .build()) {
       Connection[] connections = connect();
       try (Connection traced = JdbcTelemetry.create(sdk).wrap(connections[0]);
           Connection plain = connections[1]) {
@@ -118,8 +121,14 @@ abstract class AbstractSqlLiteralPropertyTest {
           }
       }
     } catch (SQLException e) {
-      return "error:" + e.getClass().getName() + "|" + e.getSQLState() + "|" + e.getErrorCode()
-          + "|" + e.getMessage();
+      return "error:"
+          + e.getClass().getName()
+          + "|"
+          + e.getSQLState()
+          + "|"
+          + e.getErrorCode()
+          + "|"
+          + e.getMessage();
     }
   }
 
@@ -130,8 +139,10 @@ abstract class AbstractSqlLiteralPropertyTest {
       List<String> row = new ArrayList<>();
       for (int i = 1; i <= meta.getColumnCount(); i++) {
         Object value = rs.getObject(i);
-        row.add(value instanceof byte[] ? HexFormat.of().formatHex((byte[]) value)
-            : String.valueOf(value));
+        row.add(
+            value instanceof byte[]
+                ? HexFormat.of().formatHex((byte[]) value)
+                : String.valueOf(value));
       }
       rows.add(row);
     }

@@ -43,16 +43,20 @@ class JdbcTelemetryTest {
   void setUp() throws SQLException {
     InMemorySpanExporter exporter = InMemorySpanExporter.create();
     sink = new InMemorySpanSink(exporter);
-    sdk = OpenTelemetrySdk.builder()
-        .setTracerProvider(SdkTracerProvider.builder()
-            .addSpanProcessor(SimpleSpanProcessor.create(exporter)).build())
-        .build();
+    sdk =
+        OpenTelemetrySdk.builder()
+            .setTracerProvider(
+                SdkTracerProvider.builder()
+                    .addSpanProcessor(SimpleSpanProcessor.create(exporter))
+                    .build())
+            .build();
     telemetry = JdbcTelemetry.create(sdk);
     dbName = "jdbctest" + UUID.randomUUID().toString().replace("-", "");
     h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:" + dbName + ";DB_CLOSE_DELAY=-1");
     dataSource = telemetry.wrap(h2);
-    try (Connection raw = h2.getConnection(); Statement st = raw.createStatement()) {
+    try (Connection raw = h2.getConnection();
+        Statement st = raw.createStatement()) {
       st.execute("CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(50))");
       st.execute("INSERT INTO users VALUES (1, 'alice')");
     }
@@ -61,7 +65,8 @@ class JdbcTelemetryTest {
   @AfterEach
   void tearDown() throws SQLException {
     sink.assertNoMoreSpans(Duration.ofMillis(50));
-    try (Connection raw = h2.getConnection(); Statement st = raw.createStatement()) {
+    try (Connection raw = h2.getConnection();
+        Statement st = raw.createStatement()) {
       st.execute("DROP ALL OBJECTS");
     }
     sdk.close();
@@ -119,13 +124,15 @@ class JdbcTelemetryTest {
 
   @Test
   void updateCountsReachTheApp() throws SQLException {
-    try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+    try (Connection c = dataSource.getConnection();
+        Statement st = c.createStatement()) {
       assertThat(st.executeUpdate("UPDATE users SET name = 'bob' WHERE id = 1")).isEqualTo(1);
       assertThat(st.executeLargeUpdate("DELETE FROM users WHERE id = 7")).isEqualTo(0L);
       assertThat(st.execute("INSERT INTO users VALUES (2, 'carol')")).isFalse();
     }
     List<SpanView> spans = sink.take(3, TIMEOUT);
-    assertThat(spans).extracting(SpanView::name)
+    assertThat(spans)
+        .extracting(SpanView::name)
         .containsExactly("UPDATE users", "DELETE users", "INSERT users");
   }
 
@@ -163,10 +170,12 @@ class JdbcTelemetryTest {
   @Test
   void errorsReachTheAppUnchangedAndLeaveNoLiteralInTheSpan() throws SQLException {
     SQLException direct;
-    try (Connection raw = h2.getConnection(); Statement st = raw.createStatement()) {
+    try (Connection raw = h2.getConnection();
+        Statement st = raw.createStatement()) {
       direct = catchSql(() -> st.executeQuery("SELECT * FROM nope WHERE x = 'secret2'"));
     }
-    try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+    try (Connection c = dataSource.getConnection();
+        Statement st = c.createStatement()) {
       assertThatThrownBy(() -> st.executeQuery("SELECT * FROM nope WHERE x = 'secret2'"))
           .isExactlyInstanceOf(direct.getClass())
           .hasMessage(direct.getMessage());
@@ -198,7 +207,8 @@ class JdbcTelemetryTest {
 
   @Test
   void aWrappedConnectionWorksWithoutADataSource() throws SQLException {
-    try (Connection c = telemetry.wrap(h2.getConnection()); Statement st = c.createStatement()) {
+    try (Connection c = telemetry.wrap(h2.getConnection());
+        Statement st = c.createStatement()) {
       st.execute("SELECT 1");
     }
     SpanView span = one();
@@ -209,7 +219,8 @@ class JdbcTelemetryTest {
   @Test
   void queryTextCanBeTurnedOff() throws SQLException {
     DataSource quiet = JdbcTelemetry.builder(sdk).setCaptureQueryText(false).build().wrap(h2);
-    try (Connection c = quiet.getConnection(); Statement st = c.createStatement()) {
+    try (Connection c = quiet.getConnection();
+        Statement st = c.createStatement()) {
       st.execute("SELECT 1");
     }
     assertThat(one().attributes()).doesNotContainKey("db.query.text");

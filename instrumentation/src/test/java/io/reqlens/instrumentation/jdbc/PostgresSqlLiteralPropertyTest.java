@@ -18,7 +18,8 @@ class PostgresSqlLiteralPropertyTest extends AbstractSqlLiteralPropertyTest {
   @Override
   Connection[] connect() throws SQLException {
     String url = System.getProperty("reqlens.pg.url", System.getenv("REQLENS_PG_URL"));
-    require(url != null && !url.isBlank(),
+    require(
+        url != null && !url.isBlank(),
         "REQLENS_PG_URL is not set; start a server with: export REQLENS_PG_URL=\"$(bash "
             + ".ci/start-postgres.sh)\"");
     Connection traced;

@@ -46,8 +46,11 @@ final class SqlLiteralGenerator {
 
   static String createTable(Flavor flavor) {
     String binary = flavor == Flavor.H2 ? "VARBINARY(64)" : "BYTEA";
-    return "CREATE TABLE " + TABLE + " (id BIGINT PRIMARY KEY, name VARCHAR(400), "
-        + "price DECIMAL(30,6), qty DOUBLE PRECISION, created DATE, data " + binary
+    return "CREATE TABLE "
+        + TABLE
+        + " (id BIGINT PRIMARY KEY, name VARCHAR(400), "
+        + "price DECIMAL(30,6), qty DOUBLE PRECISION, created DATE, data "
+        + binary
         + ", note VARCHAR(400))";
   }
 
@@ -58,28 +61,60 @@ final class SqlLiteralGenerator {
       case 0:
         return plain(insert(nextId++));
       case 1:
-        return plain(comment() + "SELECT id, name FROM " + TABLE + " WHERE name = " + string()
-            + " OR price = " + number() + " OR id IN (" + number() + ", " + (nextId / 2) + ", "
-            + number() + ") ORDER BY id");
+        return plain(
+            comment()
+                + "SELECT id, name FROM "
+                + TABLE
+                + " WHERE name = "
+                + string()
+                + " OR price = "
+                + number()
+                + " OR id IN ("
+                + number()
+                + ", "
+                + (nextId / 2)
+                + ", "
+                + number()
+                + ") ORDER BY id");
       case 2:
-        return plain("SELECT COUNT(*) FROM " + TABLE + " WHERE created BETWEEN " + date()
-            + " AND " + date() + " AND note LIKE " + string());
+        return plain(
+            "SELECT COUNT(*) FROM "
+                + TABLE
+                + " WHERE created BETWEEN "
+                + date()
+                + " AND "
+                + date()
+                + " AND note LIKE "
+                + string());
       case 3:
-        return plain("UPDATE " + TABLE + " SET note = " + string() + ", qty = " + exponent()
-            + " WHERE id = " + randomId() + " " + comment());
+        return plain(
+            "UPDATE "
+                + TABLE
+                + " SET note = "
+                + string()
+                + ", qty = "
+                + exponent()
+                + " WHERE id = "
+                + randomId()
+                + " "
+                + comment());
       case 4:
-        return plain("DELETE FROM " + TABLE + " WHERE price < -" + decimal() + " AND name <> "
-            + string());
+        return plain(
+            "DELETE FROM " + TABLE + " WHERE price < -" + decimal() + " AND name <> " + string());
       case 5:
-        return plain("SELECT " + string() + " AS a, " + number() + " AS b, " + binary()
-            + " AS c " + comment());
+        return plain(
+            "SELECT " + string() + " AS a, " + number() + " AS b, " + binary() + " AS c "
+                + comment());
       case 6:
         return plain(insert(Math.max(1, randomId()))); // often a duplicate key
       case 7:
         return plain("SELECT * FROM missing_table WHERE x = " + string());
       case 8:
-        return new Generated(Kind.PREPARED, List.of("SELECT name FROM " + TABLE
-            + " WHERE id = ? AND note <> " + string()), randomId(), List.copyOf(markers));
+        return new Generated(
+            Kind.PREPARED,
+            List.of("SELECT name FROM " + TABLE + " WHERE id = ? AND note <> " + string()),
+            randomId(),
+            List.copyOf(markers));
       case 9:
         List<String> batch = new ArrayList<>();
         for (int i = 0, n = 2 + random.nextInt(2); i < n; i++) {
@@ -89,8 +124,17 @@ final class SqlLiteralGenerator {
       case 10:
         return plain("SELECT " + string() + " FROM WHERE " + number()); // a syntax error
       default:
-        return plain("SELECT id FROM " + TABLE + " WHERE name IN (" + string() + ", "
-            + string() + ", " + string() + ") AND qty <> " + exponent());
+        return plain(
+            "SELECT id FROM "
+                + TABLE
+                + " WHERE name IN ("
+                + string()
+                + ", "
+                + string()
+                + ", "
+                + string()
+                + ") AND qty <> "
+                + exponent());
     }
   }
 
@@ -103,9 +147,24 @@ final class SqlLiteralGenerator {
   }
 
   private String insert(long id) {
-    return "INSERT INTO " + TABLE + " (id, name, price, qty, created, data, note) VALUES (" + id
-        + ", " + string() + ", " + (random.nextBoolean() ? "-" : "") + decimal() + ", "
-        + exponent() + ", " + date() + ", " + binary() + ", " + string() + ")";
+    return "INSERT INTO "
+        + TABLE
+        + " (id, name, price, qty, created, data, note) VALUES ("
+        + id
+        + ", "
+        + string()
+        + ", "
+        + (random.nextBoolean() ? "-" : "")
+        + decimal()
+        + ", "
+        + exponent()
+        + ", "
+        + date()
+        + ", "
+        + binary()
+        + ", "
+        + string()
+        + ")";
   }
 
   private String marker() {
@@ -178,14 +237,19 @@ final class SqlLiteralGenerator {
   }
 
   private String exponent() {
-    return (char) ('1' + random.nextInt(9)) + "." + digits(6, 8)
+    return (char) ('1' + random.nextInt(9))
+        + "."
+        + digits(6, 8)
         + (random.nextBoolean() ? "E" : "e")
-        + (random.nextBoolean() ? "-" : "+") + random.nextInt(10);
+        + (random.nextBoolean() ? "-" : "+")
+        + random.nextInt(10);
   }
 
   private String date() {
-    String d = String.format("%04d-%02d-%02d",
-        1000 + random.nextInt(1900), 1 + random.nextInt(12), 1 + random.nextInt(28));
+    String d =
+        String.format(
+            "%04d-%02d-%02d",
+            1000 + random.nextInt(1900), 1 + random.nextInt(12), 1 + random.nextInt(28));
     markers.add(d);
     return "DATE '" + d + "'";
   }

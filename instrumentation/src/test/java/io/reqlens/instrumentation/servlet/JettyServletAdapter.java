@@ -27,6 +27,7 @@ final class JettyServletAdapter implements HttpServerAdapter {
 
   /** Extra endpoint: async request completed 100 ms later on another thread, body {@code done}. */
   static final String ASYNC = "/async";
+
   /** Extra endpoint: a "framework" under /framework/* sets its own route template. */
   static final String FRAMEWORK_ROUTE = "/framework/{name}";
 
@@ -57,43 +58,63 @@ final class JettyServletAdapter implements HttpServerAdapter {
         new FilterHolder(ServletTelemetry.create(telemetry.openTelemetry()).createFilter()),
         "/*",
         EnumSet.of(DispatcherType.REQUEST));
-    context.addServlet(servlet((req, resp) -> {
-      resp.setContentType("text/plain; charset=utf-8");
-      resp.getWriter().write(Endpoint.HELLO_BODY);
-    }), "/hello");
-    context.addServlet(servlet((req, resp) -> resp.getWriter().write("user " + req.getPathInfo())),
-        "/users/*");
-    context.addServlet(servlet((req, resp) -> {
-      resp.setStatus(500);
-      resp.getWriter().write("error");
-    }), "/error");
-    context.addServlet(servlet((req, resp) -> {
-      throw new IllegalStateException("boom");
-    }), "/exception");
+    context.addServlet(
+        servlet(
+            (req, resp) -> {
+              resp.setContentType("text/plain; charset=utf-8");
+              resp.getWriter().write(Endpoint.HELLO_BODY);
+            }),
+        "/hello");
+    context.addServlet(
+        servlet((req, resp) -> resp.getWriter().write("user " + req.getPathInfo())), "/users/*");
+    context.addServlet(
+        servlet(
+            (req, resp) -> {
+              resp.setStatus(500);
+              resp.getWriter().write("error");
+            }),
+        "/error");
+    context.addServlet(
+        servlet(
+            (req, resp) -> {
+              throw new IllegalStateException("boom");
+            }),
+        "/exception");
     context.addServlet(
         servlet((req, resp) -> req.getInputStream().transferTo(resp.getOutputStream())), "/echo");
-    context.addServlet(servlet((req, resp) -> {
-      telemetry.openTelemetry().getTracer("test").spanBuilder("child").startSpan().end();
-      resp.getWriter().write("child of " + Span.current().getSpanContext().getSpanId());
-    }), "/child");
+    context.addServlet(
+        servlet(
+            (req, resp) -> {
+              telemetry.openTelemetry().getTracer("test").spanBuilder("child").startSpan().end();
+              resp.getWriter().write("child of " + Span.current().getSpanContext().getSpanId());
+            }),
+        "/child");
     context.addServlet(servlet((req, resp) -> resp.getWriter().write("ok")), "/health");
-    ServletHolder asyncServlet = servlet((req, resp) -> {
-      jakarta.servlet.AsyncContext asyncContext = req.startAsync();
-      async.schedule(() -> {
-        try {
-          resp.getWriter().write("done");
-        } catch (IOException e) {
-          throw new IllegalStateException(e);
-        }
-        asyncContext.complete();
-      }, 100, TimeUnit.MILLISECONDS);
-    });
+    ServletHolder asyncServlet =
+        servlet(
+            (req, resp) -> {
+              jakarta.servlet.AsyncContext asyncContext = req.startAsync();
+              async.schedule(
+                  () -> {
+                    try {
+                      resp.getWriter().write("done");
+                    } catch (IOException e) {
+                      throw new IllegalStateException(e);
+                    }
+                    asyncContext.complete();
+                  },
+                  100,
+                  TimeUnit.MILLISECONDS);
+            });
     asyncServlet.setAsyncSupported(true);
     context.addServlet(asyncServlet, ASYNC);
-    context.addServlet(servlet((req, resp) -> {
-      ServletTelemetry.setRoute(req, FRAMEWORK_ROUTE);
-      resp.getWriter().write("framework");
-    }), "/framework/*");
+    context.addServlet(
+        servlet(
+            (req, resp) -> {
+              ServletTelemetry.setRoute(req, FRAMEWORK_ROUTE);
+              resp.getWriter().write("framework");
+            }),
+        "/framework/*");
     server.setHandler(context);
     server.start();
     int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();

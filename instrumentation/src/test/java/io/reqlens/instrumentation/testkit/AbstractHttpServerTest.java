@@ -30,8 +30,8 @@ import org.junit.jupiter.api.TestInstance;
  * The HTTP-server behaviour every Reqlens instrumentation passes (brave's {@code ITHttpServer}
  * style). A subclass supplies an {@link HttpServerAdapter}; the tests only use {@link SpanView}s.
  *
- * <p>Strict: a test fails if it leaves a span nobody took, or takes a span whose parent is
- * neither another span of the test nor a parent the test sent in {@code traceparent} (an orphan).
+ * <p>Strict: a test fails if it leaves a span nobody took, or takes a span whose parent is neither
+ * another span of the test nor a parent the test sent in {@code traceparent} (an orphan).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class AbstractHttpServerTest {
@@ -45,6 +45,7 @@ public abstract class AbstractHttpServerTest {
   private final Set<String> sentParents = new HashSet<>();
   protected HttpServerAdapter adapter;
   protected URI base;
+
   /** The base URI's path without a trailing slash: empty, or e.g. {@code /kit}. */
   protected String basePath;
 
@@ -143,8 +144,14 @@ public abstract class AbstractHttpServerTest {
   @Test
   void helloHasTheStartAttributesTheSamplerNeedsAndNoSecrets() throws Exception {
     HttpResponse<String> response =
-        get("/hello?token=s3cr3t-query", "User-Agent", "reqlens-kit/1.0", "Cookie", "sid=s3cr3t-c",
-            "Authorization", "Bearer s3cr3t-a");
+        get(
+            "/hello?token=s3cr3t-query",
+            "User-Agent",
+            "reqlens-kit/1.0",
+            "Cookie",
+            "sid=s3cr3t-c",
+            "Authorization",
+            "Bearer s3cr3t-a");
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo(Endpoint.HELLO_BODY);
@@ -171,8 +178,8 @@ public abstract class AbstractHttpServerTest {
     assertThat(span.attribute("http.route")).isEqualTo(adapter.expectedRoute(Endpoint.HELLO));
     assertThat(span.allText()).noneMatch(text -> text.contains("s3cr3t"));
     assertThat(span.attributes().keySet())
-        .noneMatch(key -> key.startsWith("http.request.header")
-            || key.startsWith("http.response.header"));
+        .noneMatch(
+            key -> key.startsWith("http.request.header") || key.startsWith("http.response.header"));
   }
 
   @Test

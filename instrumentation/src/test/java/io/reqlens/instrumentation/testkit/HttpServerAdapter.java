@@ -4,17 +4,17 @@ import java.net.URI;
 
 /**
  * What the HTTP-server test kit needs from one way of instrumenting a server. Implement it for a
- * library filter in this JVM, or for the agent with the example service in a child JVM whose
- * spans arrive over OTLP.
+ * library filter in this JVM, or for the agent with the example service in a child JVM whose spans
+ * arrive over OTLP.
  */
 public interface HttpServerAdapter {
 
   /**
-   * Starts an app serving every {@link Endpoint} on loopback, with {@link
-   * Endpoint#EXCLUDED_ROUTES} excluded by the {@code reqlens} sampler, and returns its base URI:
-   * {@code http://127.0.0.1:PORT}, or {@code http://127.0.0.1:PORT/PREFIX} for an app that serves
-   * the endpoints under {@code /PREFIX} (every request path, expected {@code url.path} and the
-   * excluded route are then under it too, e.g. {@code /PREFIX/health}).
+   * Starts an app serving every {@link Endpoint} on loopback, with {@link Endpoint#EXCLUDED_ROUTES}
+   * excluded by the {@code reqlens} sampler, and returns its base URI: {@code
+   * http://127.0.0.1:PORT}, or {@code http://127.0.0.1:PORT/PREFIX} for an app that serves the
+   * endpoints under {@code /PREFIX} (every request path, expected {@code url.path} and the excluded
+   * route are then under it too, e.g. {@code /PREFIX/health}).
    */
   URI start() throws Exception;
 

@@ -25,7 +25,8 @@ public final class InMemorySpanSink implements SpanSink {
     List<SpanData> all = exporter.getFinishedSpanItems();
     while (all.size() - taken < count) {
       if (System.nanoTime() > deadline) {
-        fail("expected %d more spans within %s, got %d: %s",
+        fail(
+            "expected %d more spans within %s, got %d: %s",
             count, timeout, all.size() - taken, names(all.subList(taken, all.size())));
       }
       sleep(5);

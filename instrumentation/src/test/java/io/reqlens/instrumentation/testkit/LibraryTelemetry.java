@@ -7,8 +7,8 @@ import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.reqlens.sampler.ReqlensSampler;
 import io.reqlens.core.pattern.RouteList;
+import io.reqlens.sampler.ReqlensSampler;
 
 /**
  * The SDK a library-instrumented app under test uses: the {@code reqlens} sampler with the kit's

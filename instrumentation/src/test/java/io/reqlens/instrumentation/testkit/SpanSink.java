@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Where a test reads the spans an app produced. Strict: every span must be taken by a test; the
- * kit fails a test that leaves one behind ({@link #assertNoMoreSpans}).
+ * Where a test reads the spans an app produced. Strict: every span must be taken by a test; the kit
+ * fails a test that leaves one behind ({@link #assertNoMoreSpans}).
  *
  * <p>Implementations: {@link InMemorySpanSink} (the SDK's in-memory exporter, for library
  * instrumentation in this JVM); an OTLP receiver on loopback for an agent in a child JVM.

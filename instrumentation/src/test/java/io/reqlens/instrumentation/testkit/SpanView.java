@@ -69,16 +69,20 @@ public record SpanView(
   public List<String> allText() {
     List<String> text = new ArrayList<>();
     text.add(name);
-    attributes.forEach((k, v) -> {
-      text.add(k);
-      text.add(String.valueOf(v));
-    });
+    attributes.forEach(
+        (k, v) -> {
+          text.add(k);
+          text.add(String.valueOf(v));
+        });
     for (Event event : events) {
       text.add(event.name());
-      event.attributes().forEach((k, v) -> {
-        text.add(k);
-        text.add(String.valueOf(v));
-      });
+      event
+          .attributes()
+          .forEach(
+              (k, v) -> {
+                text.add(k);
+                text.add(String.valueOf(v));
+              });
     }
     return text;
   }

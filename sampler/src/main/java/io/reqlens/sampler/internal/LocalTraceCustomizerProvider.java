@@ -13,15 +13,15 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 /**
- * Puts the {@link io.reqlens.sampler.LocalTraceProcessor} in front of the exporting span
- * processors that SDK autoconfigure (and the Java agent) builds from {@code OTEL_TRACES_EXPORTER},
- * so every exporter — OTLP, {@code jsonl}, {@code req}, console — receives the same kept set.
+ * Puts the {@link io.reqlens.sampler.LocalTraceProcessor} in front of the exporting span processors
+ * that SDK autoconfigure (and the Java agent) builds from {@code OTEL_TRACES_EXPORTER}, so every
+ * exporter — OTLP, {@code jsonl}, {@code req}, console — receives the same kept set.
  *
  * <p>Autoconfigure builds one {@code BatchSpanProcessor} for most exporters and a separate simple
- * processor for {@code console}/{@code logging}, and offers each to the customizer. Why one
- * Reqlens processor for all of them? Two would assemble every local trace twice and count every
- * decision twice. So the first exporting processor gets the Reqlens processor in front of a
- * fan-out, and later ones join the fan-out.
+ * processor for {@code console}/{@code logging}, and offers each to the customizer. Why one Reqlens
+ * processor for all of them? Two would assemble every local trace twice and count every decision
+ * twice. So the first exporting processor gets the Reqlens processor in front of a fan-out, and
+ * later ones join the fan-out.
  *
  * <p>This class is internal and is not intended for public use; it may change at any time.
  */

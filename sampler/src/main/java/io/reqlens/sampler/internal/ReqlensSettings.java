@@ -1,14 +1,14 @@
 package io.reqlens.sampler.internal;
 
-import io.reqlens.core.config.ConfigSupport;
 import static io.reqlens.core.config.ConfigSupport.invalid;
 
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.reqlens.core.config.ConfigSupport;
+import io.reqlens.core.pattern.RouteList;
+import io.reqlens.sampler.ReqlensSampler;
 import io.reqlens.sampler.localtrace.LocalTraceProcessor;
 import io.reqlens.sampler.localtrace.LocalTraceProcessorBuilder;
-import io.reqlens.sampler.ReqlensSampler;
-import io.reqlens.core.pattern.RouteList;
 import java.time.Duration;
 
 /**

@@ -3,7 +3,7 @@ package io.reqlens.sampler.localtrace;
 import static io.reqlens.core.semconv.ReqlensAttributes.KEPT_BY;
 import static io.reqlens.core.semconv.SemConv.URL_FULL;
 import static io.reqlens.core.semconv.SemConv.URL_QUERY;
-import io.opentelemetry.api.common.AttributeKey;
+
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.sdk.trace.ReadableSpan;
@@ -13,13 +13,12 @@ import java.util.Arrays;
 
 /**
  * Hands the spans of a decided local trace to the exporting processors. The root gets the query
- * profile and {@code reqlens.kept_by} stamped, every span gets sensitive query values redacted,
- * and spans recorded for a tail decision are presented as sampled — all through a {@link
- * KeptSpan} that computes them when the exporter reads it, not on the request thread. A span that
- * can need none of that (redaction off, sampled, not a root) goes downstream as it is.
+ * profile and {@code reqlens.kept_by} stamped, every span gets sensitive query values redacted, and
+ * spans recorded for a tail decision are presented as sampled — all through a {@link KeptSpan} that
+ * computes them when the exporter reads it, not on the request thread. A span that can need none of
+ * that (redaction off, sampled, not a root) goes downstream as it is.
  */
 final class Forwarder {
-
 
   private final SpanProcessor downstream;
   private final QueryRedactor redactor;
@@ -54,8 +53,8 @@ final class Forwarder {
   }
 
   /**
-   * Passes one span downstream if it is sampled or its trace was kept ({@code decision} is null
-   * for a span whose local trace is unknown).
+   * Passes one span downstream if it is sampled or its trace was kept ({@code decision} is null for
+   * a span whose local trace is unknown).
    */
   void forward(ReadableSpan span, Decision decision, boolean markSampled) {
     boolean sampled = span.getSpanContext().isSampled();

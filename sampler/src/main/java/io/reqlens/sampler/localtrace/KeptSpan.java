@@ -13,14 +13,14 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 
 /**
  * An ended span as the exporters see it after the local-trace decision: attributes stamped or
- * redacted by Reqlens override the span's own, and a span recorded for a tail decision (not
- * sampled at the head) is presented as sampled so the {@code BatchSpanProcessor}, which exports
- * only sampled spans, passes it on.
+ * redacted by Reqlens override the span's own, and a span recorded for a tail decision (not sampled
+ * at the head) is presented as sampled so the {@code BatchSpanProcessor}, which exports only
+ * sampled spans, passes it on.
  *
- * <p>Why lazy? Reading a live span's attribute takes the span's lock, and the query profile and
- * the redaction check read several per span. Computing them when the exporter first looks — on
- * the {@code BatchSpanProcessor}'s thread — keeps that work off the application's request thread,
- * which then only decides and wraps. The result is computed once and is the same on every thread.
+ * <p>Why lazy? Reading a live span's attribute takes the span's lock, and the query profile and the
+ * redaction check read several per span. Computing them when the exporter first looks — on the
+ * {@code BatchSpanProcessor}'s thread — keeps that work off the application's request thread, which
+ * then only decides and wraps. The result is computed once and is the same on every thread.
  */
 final class KeptSpan implements ReadableSpan {
 

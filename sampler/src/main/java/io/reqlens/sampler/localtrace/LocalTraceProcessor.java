@@ -3,12 +3,8 @@ package io.reqlens.sampler.localtrace;
 import static io.reqlens.core.semconv.ReqlensAttributes.KEPT_BY;
 import static io.reqlens.core.semconv.SemConv.HTTP_RESPONSE_STATUS_CODE;
 import static io.reqlens.core.semconv.SemConv.HTTP_ROUTE;
-import static io.reqlens.core.semconv.SemConv.URL_FULL;
 import static io.reqlens.core.semconv.SemConv.URL_PATH;
-import static io.reqlens.core.semconv.SemConv.URL_QUERY;
-import io.reqlens.core.pattern.RouteList;
-import io.reqlens.sampler.ReqlensSamplerBuilder;
-import io.opentelemetry.api.common.AttributeKey;
+
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -17,6 +13,8 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.reqlens.core.pattern.RouteList;
+import io.reqlens.sampler.ReqlensSamplerBuilder;
 import io.reqlens.sampler.localtrace.LocalTrace.Decision;
 import java.util.Iterator;
 import java.util.Map;
@@ -55,7 +53,6 @@ import java.util.logging.Logger;
  */
 public final class LocalTraceProcessor implements SpanProcessor {
 
-
   private static final Logger logger = Logger.getLogger(LocalTraceProcessor.class.getName());
   private static final ReadableSpan[] NONE = new ReadableSpan[0];
   private static final Decision KEEP_ERROR = new Decision(true, "error");
@@ -92,7 +89,9 @@ public final class LocalTraceProcessor implements SpanProcessor {
     this.maxSpans = b.maxBufferedSpans;
     this.stats =
         new ProcessorStats(
-            b.meterProvider, b.clock, "maxBufferedTraces=" + maxTraces + ", maxBufferedSpans=" + maxSpans);
+            b.meterProvider,
+            b.clock,
+            "maxBufferedTraces=" + maxTraces + ", maxBufferedSpans=" + maxSpans);
     this.description =
         "LocalTraceProcessor{excludeRoutes="
             + excludedRoutes

@@ -1,9 +1,9 @@
 package io.reqlens.sampler.localtrace;
 
-import io.reqlens.core.pattern.RouteList;
 import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.sdk.common.Clock;
 import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.reqlens.core.pattern.RouteList;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -34,7 +34,9 @@ public final class LocalTraceProcessorBuilder {
     this.downstream = Objects.requireNonNull(downstream, "downstream");
   }
 
-  /** Local traces whose SERVER root matches by {@code http.route} or {@code url.path} are dropped. */
+  /**
+   * Local traces whose SERVER root matches by {@code http.route} or {@code url.path} are dropped.
+   */
   public LocalTraceProcessorBuilder setExcludedRoutes(RouteList excludedRoutes) {
     this.excludedRoutes = Objects.requireNonNull(excludedRoutes, "excludedRoutes");
     return this;

@@ -1,12 +1,12 @@
 package io.reqlens.sampler.localtrace;
 
-import io.reqlens.core.log.ThrottledLogger;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.sdk.common.Clock;
+import io.reqlens.core.log.ThrottledLogger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +19,13 @@ import java.util.logging.Logger;
 /**
  * Counters of the local-trace processor, published as OpenTelemetry metrics ({@code
  * reqlens.traces.kept}, {@code reqlens.traces.dropped} by {@code reason}, {@code
- * reqlens.spans.late}) and, for drops the user did not ask for (buffer overflow), one throttled
- * log line.
+ * reqlens.spans.late}) and, for drops the user did not ask for (buffer overflow), one throttled log
+ * line.
  *
  * <p>Why observable counters registered lazily? The processor is built while the SDK is being
  * configured, before the global {@code OpenTelemetry} exists; asking for it then would install a
- * no-op for good. So counting uses {@link LongAdder}s from the start, and the instruments that
- * read them are registered on the first decision after {@link GlobalOpenTelemetry#isSet()}.
+ * no-op for good. So counting uses {@link LongAdder}s from the start, and the instruments that read
+ * them are registered on the first decision after {@link GlobalOpenTelemetry#isSet()}.
  */
 final class ProcessorStats {
 
@@ -121,7 +121,8 @@ final class ProcessorStats {
             .counterBuilder("reqlens.traces.kept")
             .setUnit("{trace}")
             .setDescription("Local traces exported, by the reason they were kept")
-            .buildWithCallback(m -> kept.forEach((r, a) -> m.record(a.sum(), Attributes.of(REASON, r)))));
+            .buildWithCallback(
+                m -> kept.forEach((r, a) -> m.record(a.sum(), Attributes.of(REASON, r)))));
     instruments.add(
         meter
             .counterBuilder("reqlens.traces.dropped")

@@ -9,8 +9,8 @@ import java.util.Locale;
  *
  * <p>Parameter names are compared case-insensitively against {@link RoutePattern}s ({@code *token*}
  * matches {@code access_token} and {@code X-Token}). {@code *} redacts every value; {@code none}
- * redacts nothing. Returns its input unchanged (same instance) when nothing needs redacting; a
- * span without a query costs two attribute look-ups and no allocation.
+ * redacts nothing. Returns its input unchanged (same instance) when nothing needs redacting; a span
+ * without a query costs two attribute look-ups and no allocation.
  */
 final class QueryRedactor {
 

@@ -10,7 +10,7 @@ import static io.reqlens.core.semconv.SemConv.DB_QUERY_TEXT;
 import static io.reqlens.core.semconv.SemConv.DB_STATEMENT_OLD;
 import static io.reqlens.core.semconv.SemConv.DB_SYSTEM_NAME;
 import static io.reqlens.core.semconv.SemConv.DB_SYSTEM_OLD;
-import io.opentelemetry.api.common.AttributeKey;
+
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.ReadableSpan;
@@ -29,8 +29,6 @@ import java.util.Map;
  * equal.
  */
 final class RequestProfile {
-
-
 
   /** Up to this many statements are compared pairwise, which allocates nothing. */
   private static final int PAIRWISE_LIMIT = 32;

@@ -1,6 +1,5 @@
 package io.reqlens.sampler.internal;
 
-import io.reqlens.core.config.ConfigSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,13 +21,21 @@ class ConfigurationErrorsTest {
   static Stream<Arguments> badInputs() {
     return Stream.of(
         // key, value, what the message must also say
-        bad(ReqlensSettings.RULES, "url.path=/x => maybe", "unknown action 'maybe'", "accepted actions"),
+        bad(
+            ReqlensSettings.RULES,
+            "url.path=/x => maybe",
+            "unknown action 'maybe'",
+            "accepted actions"),
         bad(ReqlensSettings.RULES, "* => 1.5", "above 1", "[0,1]"),
         bad(ReqlensSettings.RULES, "* => -0.1", "below 0", "[0,1]"),
         bad(ReqlensSettings.RULES, "* => NaN", "unknown action 'NaN'", "accepted actions"),
         bad(ReqlensSettings.RULES, "* => Infinity", "unknown action", "accepted actions"),
         bad(ReqlensSettings.RULES, "url.path=/x", "missing '=>'", "MATCHERS => ACTION"),
-        bad(ReqlensSettings.RULES, "url.path=/x => 1 => 0", "more than one '=>'", "separate rules with ';'"),
+        bad(
+            ReqlensSettings.RULES,
+            "url.path=/x => 1 => 0",
+            "more than one '=>'",
+            "separate rules with ';'"),
         bad(ReqlensSettings.RULES, "=> 1", "no matcher", "use *"),
         bad(ReqlensSettings.RULES, "url.path=/x =>", "no action", "accepted actions"),
         bad(ReqlensSettings.RULES, "url.path=/a & => 1", "empty matcher", "key=pattern"),
@@ -41,9 +48,21 @@ class ConfigurationErrorsTest {
         bad(ReqlensSettings.RULES, "* => rate=0/s", "not positive", "rate=N/s"),
         bad(ReqlensSettings.RULES, "* => rate=ten/s", "not a number", "rate=N/s"),
         bad(ReqlensSettings.RULES, "* => rate=5", "no '/s' unit", "rate=N/s"),
-        bad(ReqlensSettings.RULES, "span.kind=SERVERS => 1", "unknown span kind 'SERVERS'", "CONSUMER"),
-        bad(ReqlensSettings.RULES, "url.path=/a => 1; url.path=/b => often", "rule 2", "accepted actions"),
-        bad(ReqlensSettings.EXCLUDE_ROUTES, "/health,,/metrics", "entry 2 is empty", "single commas"),
+        bad(
+            ReqlensSettings.RULES,
+            "span.kind=SERVERS => 1",
+            "unknown span kind 'SERVERS'",
+            "CONSUMER"),
+        bad(
+            ReqlensSettings.RULES,
+            "url.path=/a => 1; url.path=/b => often",
+            "rule 2",
+            "accepted actions"),
+        bad(
+            ReqlensSettings.EXCLUDE_ROUTES,
+            "/health,,/metrics",
+            "entry 2 is empty",
+            "single commas"),
         bad(ReqlensSettings.EXCLUDE_ROUTES, "/health,~(", "invalid regular expression", "entry 2"),
         bad(ReqlensSettings.SAMPLER_ARG, "1.5", "outside [0,1]", "a ratio in [0,1]"),
         bad(ReqlensSettings.SAMPLER_ARG, "ten percent", "not a number", "a ratio in [0,1]"),
@@ -59,12 +78,14 @@ class ConfigurationErrorsTest {
 
   @ParameterizedTest(name = "{0}={1}")
   @MethodSource("badInputs")
-  void failsWithKeyValueAndWhatIsAccepted(String key, String value, String reason, String accepted) {
+  void failsWithKeyValueAndWhatIsAccepted(
+      String key, String value, String reason, String accepted) {
     DefaultConfigProperties config = DefaultConfigProperties.createFromMap(Map.of(key, value));
     String env = key.toUpperCase(java.util.Locale.ROOT).replace('.', '_');
     assertThatThrownBy(() -> new ReqlensSamplerProvider().createSampler(config))
         .isInstanceOf(ConfigurationException.class)
-        .hasMessageStartingWith("Invalid value for " + env + " (" + key + "): '" + value.trim() + "'")
+        .hasMessageStartingWith(
+            "Invalid value for " + env + " (" + key + "): '" + value.trim() + "'")
         .hasMessageContaining(reason)
         .hasMessageContaining(accepted);
   }

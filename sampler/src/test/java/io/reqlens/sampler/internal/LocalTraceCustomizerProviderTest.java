@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Through real SDK autoconfigure: the processor sits in front of every exporting processor (here
- * two, a simple one for {@code console} and a batching one for {@code test-memory}, each replaced by an in-memory exporter) and
- * decides once for both.
+ * two, a simple one for {@code console} and a batching one for {@code test-memory}, each replaced
+ * by an in-memory exporter) and decides once for both.
  */
 class LocalTraceCustomizerProviderTest {
 
@@ -45,15 +45,34 @@ class LocalTraceCustomizerProviderTest {
     try {
       Tracer tracer = sdk.getTracer("test");
       Span excluded =
-          tracer.spanBuilder("GET").setSpanKind(SpanKind.SERVER).setAttribute("url.path", "/api/users/42").startSpan();
+          tracer
+              .spanBuilder("GET")
+              .setSpanKind(SpanKind.SERVER)
+              .setAttribute("url.path", "/api/users/42")
+              .startSpan();
       excluded.setAttribute("http.route", "/api/users/{id}");
-      tracer.spanBuilder("SELECT").setSpanKind(SpanKind.CLIENT).setParent(Context.root().with(excluded))
-          .setAttribute("db.system.name", "h2").startSpan().end();
+      tracer
+          .spanBuilder("SELECT")
+          .setSpanKind(SpanKind.CLIENT)
+          .setParent(Context.root().with(excluded))
+          .setAttribute("db.system.name", "h2")
+          .startSpan()
+          .end();
       excluded.end();
-      Span kept = tracer.spanBuilder("GET").setSpanKind(SpanKind.SERVER).setAttribute("url.path", "/api/users").startSpan();
+      Span kept =
+          tracer
+              .spanBuilder("GET")
+              .setSpanKind(SpanKind.SERVER)
+              .setAttribute("url.path", "/api/users")
+              .startSpan();
       kept.setAttribute("url.query", "token=abc");
       kept.end();
-      assertThat(sdk.getSdkTracerProvider().forceFlush().join(10, java.util.concurrent.TimeUnit.SECONDS).isSuccess()).isTrue();
+      assertThat(
+              sdk.getSdkTracerProvider()
+                  .forceFlush()
+                  .join(10, java.util.concurrent.TimeUnit.SECONDS)
+                  .isSuccess())
+          .isTrue();
 
       assertThat(exporters).hasSize(2);
       for (InMemorySpanExporter e : exporters) {
@@ -64,7 +83,8 @@ class LocalTraceCustomizerProviderTest {
       }
       // The second exporting processor joined the first one's fan-out instead of getting its own
       // LocalTraceProcessor, so each local trace was decided once.
-      assertThat(sdk.getSdkTracerProvider().toString()).contains("JoinedReqlensLocalTraceProcessor");
+      assertThat(sdk.getSdkTracerProvider().toString())
+          .contains("JoinedReqlensLocalTraceProcessor");
     } finally {
       sdk.close();
     }

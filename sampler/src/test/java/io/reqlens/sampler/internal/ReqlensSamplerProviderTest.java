@@ -69,10 +69,7 @@ class ReqlensSamplerProviderTest {
   @Test
   void samplerAndProviderAgree() {
     ReqlensSampler built =
-        ReqlensSampler.builder()
-            .setRatio(0.25)
-            .setRules("span.kind=CONSUMER => rate=10/s")
-            .build();
+        ReqlensSampler.builder().setRatio(0.25).setRules("span.kind=CONSUMER => rate=10/s").build();
     assertThat(new ReqlensSamplerProvider().getName()).isEqualTo("reqlens");
     assertThat(
             new ReqlensSamplerProvider()

@@ -1,23 +1,23 @@
 package io.reqlens.sampler.localtrace;
 
-import io.reqlens.sampler.ReqlensSampler;
 import static io.reqlens.sampler.localtrace.ProcessorFixture.endAfter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.sdk.testing.time.TestClock;
-import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.testing.time.TestClock;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.reqlens.sampler.ReqlensSampler;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -60,7 +60,8 @@ class LocalTraceProcessorBoundsTest {
   @Test
   void tooManyTracesDecidesTheOldestEarlyAndCountsTheDrop() {
     try (ProcessorFixture f =
-        new ProcessorFixture(ratioZeroRecording(), b -> b.setKeepErrors(true).setMaxBufferedTraces(2))) {
+        new ProcessorFixture(
+            ratioZeroRecording(), b -> b.setKeepErrors(true).setMaxBufferedTraces(2))) {
       Span oldest = f.server("/a", "/a");
       f.db(oldest, "SELECT 1", 0, 1);
       Span second = f.server("/b", "/b");
@@ -80,7 +81,8 @@ class LocalTraceProcessorBoundsTest {
 
   @Test
   void earlyDecisionForwardsWhatTheHeadSampledAndTheRestFollowsLate() {
-    try (ProcessorFixture f = new ProcessorFixture(Sampler.alwaysOn(), b -> b.setMaxBufferedTraces(1))) {
+    try (ProcessorFixture f =
+        new ProcessorFixture(Sampler.alwaysOn(), b -> b.setMaxBufferedTraces(1))) {
       Span first = f.server("/a", "/a");
       f.db(first, "SELECT 1", 0, 1);
       Span second = f.server("/b", "/b"); // first decided early: kept, its DB span forwarded now
@@ -96,7 +98,8 @@ class LocalTraceProcessorBoundsTest {
   @Test
   void tooManySpansDecidesEarlyToo() {
     try (ProcessorFixture f =
-        new ProcessorFixture(ratioZeroRecording(), b -> b.setKeepErrors(true).setMaxBufferedSpans(10))) {
+        new ProcessorFixture(
+            ratioZeroRecording(), b -> b.setKeepErrors(true).setMaxBufferedSpans(10))) {
       Span big = f.server("/big", "/big");
       for (int i = 0; i < 11; i++) {
         f.db(big, "SELECT " + i, i, 1);
@@ -150,11 +153,17 @@ class LocalTraceProcessorBoundsTest {
             return CompletableResultCode.ofSuccess();
           }
         };
-    LocalTraceProcessor processor = LocalTraceProcessor.builder(SimpleSpanProcessor.create(keeping)).build();
+    LocalTraceProcessor processor =
+        LocalTraceProcessor.builder(SimpleSpanProcessor.create(keeping)).build();
     SdkTracerProvider provider = SdkTracerProvider.builder().addSpanProcessor(processor).build();
     Span open = provider.get("t").spanBuilder("GET").setSpanKind(SpanKind.SERVER).startSpan();
-    provider.get("t").spanBuilder("SELECT").setParent(io.opentelemetry.context.Context.root().with(open))
-        .setSpanKind(SpanKind.CLIENT).startSpan().end();
+    provider
+        .get("t")
+        .spanBuilder("SELECT")
+        .setParent(io.opentelemetry.context.Context.root().with(open))
+        .setSpanKind(SpanKind.CLIENT)
+        .startSpan()
+        .end();
     assertThat(exported).isEmpty();
     assertThat(processor.shutdown().join(5, TimeUnit.SECONDS).isSuccess()).isTrue();
     assertThat(exported).extracting(SpanData::getName).containsExactly("SELECT");

@@ -1,13 +1,13 @@
 package io.reqlens.sampler.localtrace;
 
-import io.reqlens.core.pattern.RouteList;
-import io.reqlens.sampler.ReqlensSampler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.reqlens.core.pattern.RouteList;
+import io.reqlens.sampler.ReqlensSampler;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,7 +52,8 @@ class LocalTraceProcessorConcurrencyTest {
                 int children = ThreadLocalRandom.current().nextInt(0, 6);
                 CountDownLatch childrenDone = new CountDownLatch(children);
                 for (int c = 0; c < children; c++) {
-                  Span child = f.child(root, "c" + c, c % 2 == 0 ? SpanKind.CLIENT : SpanKind.INTERNAL);
+                  Span child =
+                      f.child(root, "c" + c, c % 2 == 0 ? SpanKind.CLIENT : SpanKind.INTERNAL);
                   child.setAttribute("expected.root", root.getSpanContext().getSpanId());
                   if (error && c == 0) {
                     child.setStatus(StatusCode.ERROR);
@@ -66,7 +67,8 @@ class LocalTraceProcessorConcurrencyTest {
                 childrenDone.await();
                 root.end();
                 String id = root.getSpanContext().getTraceId();
-                boolean kept = !excluded && (root.getSpanContext().isSampled() || (error && children > 0));
+                boolean kept =
+                    !excluded && (root.getSpanContext().isSampled() || (error && children > 0));
                 if (kept) {
                   expected.put(id, children + 1);
                 } else {
@@ -90,18 +92,23 @@ class LocalTraceProcessorConcurrencyTest {
       for (Map.Entry<String, java.util.List<SpanData>> e : byTrace.entrySet()) {
         java.util.List<SpanData> spans = e.getValue();
         assertThat(spans).hasSize(expected.get(e.getKey()));
-        assertThat(spans.stream().map(SpanData::getSpanId).distinct().count()).isEqualTo(spans.size());
-        SpanData root = spans.stream().filter(s -> s.getKind() == SpanKind.SERVER).findFirst().get();
+        assertThat(spans.stream().map(SpanData::getSpanId).distinct().count())
+            .isEqualTo(spans.size());
+        SpanData root =
+            spans.stream().filter(s -> s.getKind() == SpanKind.SERVER).findFirst().get();
         for (SpanData s : spans) {
           if (s != root) {
             assertThat(s.getParentSpanId()).isEqualTo(root.getSpanId());
-            assertThat(s.getAttributes().get(io.opentelemetry.api.common.AttributeKey.stringKey("expected.root")))
+            assertThat(
+                    s.getAttributes()
+                        .get(io.opentelemetry.api.common.AttributeKey.stringKey("expected.root")))
                 .isEqualTo(root.getSpanId());
           }
         }
       }
       long dropped =
-          f.counter("reqlens.traces.dropped", "ratio") + f.counter("reqlens.traces.dropped", "excluded");
+          f.counter("reqlens.traces.dropped", "ratio")
+              + f.counter("reqlens.traces.dropped", "excluded");
       assertThat(f.counter("reqlens.traces.kept", null)).isEqualTo(expected.size());
       // Excluded traces are dropped by the sampler itself and never reach the processor.
       assertThat(dropped).isEqualTo(unexpected.size() - traces / 10);

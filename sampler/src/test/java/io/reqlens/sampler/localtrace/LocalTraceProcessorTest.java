@@ -1,9 +1,5 @@
 package io.reqlens.sampler.localtrace;
 
-import io.reqlens.core.semconv.ReqlensAttributes;
-import io.reqlens.core.semconv.SemConv;
-import io.reqlens.core.pattern.RouteList;
-import io.reqlens.sampler.ReqlensSampler;
 import static io.reqlens.sampler.localtrace.ProcessorFixture.endAfter;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +8,10 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.reqlens.core.pattern.RouteList;
+import io.reqlens.core.semconv.ReqlensAttributes;
+import io.reqlens.core.semconv.SemConv;
+import io.reqlens.sampler.ReqlensSampler;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +42,8 @@ class LocalTraceProcessorTest {
 
   @Test
   void keepsErroredLocalTracesCompleteAndMarksWhy() {
-    try (ProcessorFixture f = new ProcessorFixture(ratioZeroRecording(), b -> b.setKeepErrors(true))) {
+    try (ProcessorFixture f =
+        new ProcessorFixture(ratioZeroRecording(), b -> b.setKeepErrors(true))) {
       Span failing = f.server("/api/error", "/api/error");
       Span db = f.child(failing, "SELECT", SpanKind.CLIENT);
       db.setStatus(StatusCode.ERROR);
@@ -54,9 +55,12 @@ class LocalTraceProcessorTest {
 
       assertThat(f.spansOf(fine)).isEmpty();
       assertThat(f.spansOf(failing)).hasSize(2).allMatch(s -> s.getSpanContext().isSampled());
-      SpanData root = f.spansOf(failing).stream().filter(s -> s.getKind() == SpanKind.SERVER).findFirst().get();
+      SpanData root =
+          f.spansOf(failing).stream().filter(s -> s.getKind() == SpanKind.SERVER).findFirst().get();
       assertThat(root.getAttributes().get(ReqlensAttributes.KEPT_BY)).isEqualTo("error");
-      assertThat(root.getSpanContext().getTraceState().get("ot")).as("sample_rate 1.0: no th").isNull();
+      assertThat(root.getSpanContext().getTraceState().get("ot"))
+          .as("sample_rate 1.0: no th")
+          .isNull();
       assertThat(f.counter("reqlens.traces.kept", "error")).isEqualTo(1);
       assertThat(f.counter("reqlens.traces.dropped", "ratio")).isEqualTo(1);
     }
@@ -64,7 +68,8 @@ class LocalTraceProcessorTest {
 
   @Test
   void aServer5xxCountsAsAnError() {
-    try (ProcessorFixture f = new ProcessorFixture(ratioZeroRecording(), b -> b.setKeepErrors(true))) {
+    try (ProcessorFixture f =
+        new ProcessorFixture(ratioZeroRecording(), b -> b.setKeepErrors(true))) {
       Span s = f.server("/api/x", "/api/x");
       s.setAttribute("http.response.status_code", 503L);
       endAfter(s, 1);
@@ -78,7 +83,8 @@ class LocalTraceProcessorTest {
   @Test
   void keepsSlowLocalTracesByRootDuration() {
     try (ProcessorFixture f =
-        new ProcessorFixture(ratioZeroRecording(), b -> b.setKeepSlowerThan(Duration.ofMillis(200)))) {
+        new ProcessorFixture(
+            ratioZeroRecording(), b -> b.setKeepSlowerThan(Duration.ofMillis(200)))) {
       Span slow = f.server("/api/slow", "/api/slow");
       f.db(slow, "SELECT 1", 1, 1);
       endAfter(slow, 300);
@@ -86,8 +92,13 @@ class LocalTraceProcessorTest {
       endAfter(fast, 200); // not longer than the threshold
       assertThat(f.spansOf(slow)).hasSize(2);
       assertThat(f.spansOf(fast)).isEmpty();
-      assertThat(f.spansOf(slow).stream().filter(s -> s.getKind() == SpanKind.SERVER).findFirst().get()
-              .getAttributes().get(ReqlensAttributes.KEPT_BY))
+      assertThat(
+              f.spansOf(slow).stream()
+                  .filter(s -> s.getKind() == SpanKind.SERVER)
+                  .findFirst()
+                  .get()
+                  .getAttributes()
+                  .get(ReqlensAttributes.KEPT_BY))
           .isEqualTo("slow");
     }
   }
@@ -108,7 +119,8 @@ class LocalTraceProcessorTest {
 
   @Test
   void stampsTheQueryProfileAndNPlusOne() {
-    try (ProcessorFixture f = new ProcessorFixture(Sampler.alwaysOn(), b -> b.setNPlusOneThreshold(5))) {
+    try (ProcessorFixture f =
+        new ProcessorFixture(Sampler.alwaysOn(), b -> b.setNPlusOneThreshold(5))) {
       Span orders = f.server("/api/orders", "/api/orders");
       f.db(orders, "SELECT * FROM orders", 0, 4);
       for (int i = 0; i < 6; i++) {
@@ -122,7 +134,8 @@ class LocalTraceProcessorTest {
       }
       endAfter(one, 10);
 
-      SpanData root = f.spansOf(orders).stream().filter(s -> s.getKind() == SpanKind.SERVER).findFirst().get();
+      SpanData root =
+          f.spansOf(orders).stream().filter(s -> s.getKind() == SpanKind.SERVER).findFirst().get();
       assertThat(root.getAttributes().get(ReqlensAttributes.DB_COUNT)).isEqualTo(7L);
       assertThat(root.getAttributes().get(ReqlensAttributes.DB_DURATION_NS)).isEqualTo(16_000_000L);
       assertThat(root.getAttributes().get(ReqlensAttributes.DB_STATEMENTS)).isEqualTo(2L);
@@ -131,9 +144,12 @@ class LocalTraceProcessorTest {
           .isEqualTo("SELECT * FROM users WHERE id = ?");
       assertThat(root.getAttributes().get(ReqlensAttributes.N_PLUS_ONE_COUNT)).isEqualTo(6L);
 
-      SpanData other = f.spansOf(one).stream().filter(s -> s.getKind() == SpanKind.SERVER).findFirst().get();
+      SpanData other =
+          f.spansOf(one).stream().filter(s -> s.getKind() == SpanKind.SERVER).findFirst().get();
       assertThat(other.getAttributes().get(ReqlensAttributes.DB_COUNT)).isEqualTo(4L);
-      assertThat(other.getAttributes().get(ReqlensAttributes.N_PLUS_ONE)).as("4 < threshold 5").isFalse();
+      assertThat(other.getAttributes().get(ReqlensAttributes.N_PLUS_ONE))
+          .as("4 < threshold 5")
+          .isFalse();
       assertThat(other.getAttributes().get(ReqlensAttributes.N_PLUS_ONE_STATEMENT)).isNull();
       assertThat(other.getTotalAttributeCount()).isEqualTo(other.getAttributes().size());
     }
@@ -150,7 +166,9 @@ class LocalTraceProcessorTest {
       SpanData r = f.spans().stream().filter(s -> s.getKind() == SpanKind.SERVER).findFirst().get();
       assertThat(r.getAttributes().get(ReqlensAttributes.DB_COUNT)).isEqualTo(100L);
       assertThat(r.getAttributes().get(ReqlensAttributes.DB_STATEMENTS)).isEqualTo(40L);
-      assertThat(r.getAttributes().get(ReqlensAttributes.N_PLUS_ONE)).as("each ran at most 3 times").isFalse();
+      assertThat(r.getAttributes().get(ReqlensAttributes.N_PLUS_ONE))
+          .as("each ran at most 3 times")
+          .isFalse();
     }
   }
 

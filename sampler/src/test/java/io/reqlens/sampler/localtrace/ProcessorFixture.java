@@ -22,14 +22,16 @@ final class ProcessorFixture implements AutoCloseable {
 
   final InMemorySpanExporter exporter = InMemorySpanExporter.create();
   final InMemoryMetricReader metrics = InMemoryMetricReader.create();
-  final SdkMeterProvider meterProvider = SdkMeterProvider.builder().registerMetricReader(metrics).build();
+  final SdkMeterProvider meterProvider =
+      SdkMeterProvider.builder().registerMetricReader(metrics).build();
   final LocalTraceProcessor processor;
   final SdkTracerProvider provider;
   final Tracer tracer;
 
   ProcessorFixture(Sampler sampler, Consumer<LocalTraceProcessorBuilder> configure) {
     LocalTraceProcessorBuilder b =
-        LocalTraceProcessor.builder(SimpleSpanProcessor.create(exporter)).setMeterProvider(meterProvider);
+        LocalTraceProcessor.builder(SimpleSpanProcessor.create(exporter))
+            .setMeterProvider(meterProvider);
     configure.accept(b);
     processor = b.build();
     provider = SdkTracerProvider.builder().setSampler(sampler).addSpanProcessor(processor).build();
@@ -68,7 +70,11 @@ final class ProcessorFixture implements AutoCloseable {
   }
 
   Span child(Span parent, String name, SpanKind kind) {
-    return tracer.spanBuilder(name).setSpanKind(kind).setParent(Context.root().with(parent)).startSpan();
+    return tracer
+        .spanBuilder(name)
+        .setSpanKind(kind)
+        .setParent(Context.root().with(parent))
+        .startSpan();
   }
 
   static void endAfter(Span span, long millis) {
@@ -81,7 +87,9 @@ final class ProcessorFixture implements AutoCloseable {
 
   List<SpanData> spansOf(Span root) {
     String traceId = root.getSpanContext().getTraceId();
-    return spans().stream().filter(s -> s.getTraceId().equals(traceId)).collect(Collectors.toList());
+    return spans().stream()
+        .filter(s -> s.getTraceId().equals(traceId))
+        .collect(Collectors.toList());
   }
 
   long counter(String name, String reason) {

@@ -1,11 +1,11 @@
 package io.reqlens.report.internal.input;
 
-import io.reqlens.core.event.EventKind;
 import com.fasterxml.jackson.core.JsonFactory;
-import io.reqlens.core.event.EventSchema;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import io.reqlens.core.event.EventKind;
+import io.reqlens.core.event.EventSchema;
 import java.io.IOException;
 
 /**

@@ -1,10 +1,9 @@
 package io.reqlens.report.internal.render;
 
-import io.reqlens.core.event.EventKind;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.reqlens.core.event.EventKind;
 import io.reqlens.report.internal.analysis.ReportData;
-import io.reqlens.report.internal.input.Event;
 import io.reqlens.report.internal.input.InputStats;
 import java.io.IOException;
 import java.io.Writer;

@@ -1,8 +1,8 @@
 package io.reqlens.report.internal.input;
 
-import io.reqlens.core.event.EventKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reqlens.core.event.EventKind;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
