@@ -1,0 +1,5 @@
+/**
+ * Library instrumentation for the JDK's {@code com.sun.net.httpserver}: {@code HttpServerTelemetry}
+ * and its builder.
+ */
+package io.reqlens.instrumentation.httpserver;
