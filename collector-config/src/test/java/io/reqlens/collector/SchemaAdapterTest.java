@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class SchemaAdapterTest {
 
+  private static final ComponentSchemas SCHEMAS = new ComponentSchemas(Checkers.adapter());
   private static final String QUEUE =
       "common/exporter-exporterhelper-internal-queuebatch.schema.yaml";
 
@@ -101,9 +102,7 @@ class SchemaAdapterTest {
             + " false",
       })
   void readsConfigsTheWayTheCollectorDoes(String schema, String yaml, boolean valid) {
-    ComponentSchemas schemas = new ComponentSchemas(Checkers.adapter());
-
-    assertThat(schemas.validate(schema, Yaml.parse(yaml)))
+    assertThat(SCHEMAS.validate(schema, Yaml.parse(yaml)))
         .as(yaml)
         .matches(errors -> errors.isEmpty() == valid);
   }
