@@ -34,76 +34,26 @@ public final class ConfigSupport {
   }
 
   public static double ratio(ConfigProperties config, String key, double defaultValue) {
-    String value = string(config, key);
-    if (value == null) {
-      return defaultValue;
-    }
-    double ratio;
-    try {
-      ratio = Double.parseDouble(value);
-    } catch (NumberFormatException e) {
-      throw invalid(key, value, "not a number; accepted: a ratio in [0,1], e.g. 0.25");
-    }
-    if (!(ratio >= 0 && ratio <= 1)) {
-      throw invalid(key, value, "outside [0,1]; accepted: a ratio in [0,1], e.g. 0.25");
-    }
-    return ratio;
+    return read(config, key, Parsers.ratio(), defaultValue);
   }
 
   public static boolean bool(ConfigProperties config, String key, boolean defaultValue) {
-    String value = string(config, key);
-    if (value == null) {
-      return defaultValue;
-    }
-    if (value.equalsIgnoreCase("true")) {
-      return true;
-    }
-    if (value.equalsIgnoreCase("false")) {
-      return false;
-    }
-    throw invalid(key, value, "accepted: true or false");
+    return read(config, key, Parsers.bool(), defaultValue);
   }
 
   /** Returns a positive duration ({@link Durations}), or {@code null} when unset. */
   public static Duration duration(ConfigProperties config, String key) {
-    String value = string(config, key);
-    if (value == null) {
-      return null;
-    }
-    long nanos;
-    try {
-      nanos = Durations.parseNanos(value);
-    } catch (IllegalArgumentException e) {
-      throw invalid(key, value, e.getMessage());
-    }
-    if (nanos <= 0) {
-      throw invalid(key, value, "not positive; accepted: " + Durations.ACCEPTED);
-    }
-    return Duration.ofNanos(nanos);
+    return read(config, key, Parsers.positiveDuration(), null);
   }
 
   /** Returns a positive duration, or {@code defaultValue} when unset. */
   public static Duration duration(ConfigProperties config, String key, Duration defaultValue) {
-    Duration d = duration(config, key);
-    return d == null ? defaultValue : d;
+    return read(config, key, Parsers.positiveDuration(), defaultValue);
   }
 
   /** Returns a positive byte count ({@link ByteSizes}: {@code 16MiB}, {@code 1024}). */
   public static long bytes(ConfigProperties config, String key, long defaultValue) {
-    String value = string(config, key);
-    if (value == null) {
-      return defaultValue;
-    }
-    long n;
-    try {
-      n = ByteSizes.parse(value);
-    } catch (IllegalArgumentException e) {
-      throw invalid(key, value, e.getMessage());
-    }
-    if (n <= 0) {
-      throw invalid(key, value, "not positive; accepted: " + ByteSizes.ACCEPTED);
-    }
-    return n;
+    return read(config, key, Parsers.positiveBytes(), defaultValue);
   }
 
   /** Returns a positive int, or {@code defaultValue} when unset. */
@@ -114,18 +64,12 @@ public final class ConfigSupport {
   /** Returns a whole number in [{@code min}, {@code max}], or {@code defaultValue} when unset. */
   public static int intInRange(
       ConfigProperties config, String key, int defaultValue, int min, int max) {
-    String value = string(config, key);
-    if (value == null) {
-      return defaultValue;
-    }
-    try {
-      int n = Integer.parseInt(value);
-      if (n >= min && n <= max) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below, with the bounds
-    }
-    throw invalid(key, value, "accepted: a whole number from " + min + " to " + max);
+    return read(config, key, Parsers.intInRange(min, max), defaultValue);
+  }
+
+  /** One key through its {@link Setting.Parser}: the grammar a {@link Setting} of it would use. */
+  private static <T> T read(
+      ConfigProperties config, String key, Setting.Parser<T> parser, T defaultValue) {
+    return ConfigSource.env(config).get(Setting.of(key, key, parser, defaultValue, key));
   }
 }
