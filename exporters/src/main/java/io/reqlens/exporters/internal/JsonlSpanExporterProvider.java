@@ -3,56 +3,23 @@ package io.reqlens.exporters.internal;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import io.opentelemetry.sdk.autoconfigure.spi.traces.ConfigurableSpanExporterProvider;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
-import io.reqlens.core.config.ConfigSupport;
-import io.reqlens.exporters.JsonlSpanExporter;
-import io.reqlens.exporters.JsonlSpanExporterBuilder;
-import java.util.Locale;
+import io.reqlens.core.config.ConfigSource;
 
 /**
- * Registers {@code OTEL_TRACES_EXPORTER=jsonl} with SDK autoconfigure and the Java agent.
+ * Registers {@code OTEL_TRACES_EXPORTER=jsonl} with SDK autoconfigure and the Java agent; keys in
+ * {@link FileExporterSettings#JSONL}.
  *
  * <p>This class is internal and is not intended for public use; it may change at any time.
  */
 public final class JsonlSpanExporterProvider implements ConfigurableSpanExporterProvider {
 
-  static final String FORMAT_KEY = "otel.exporter.jsonl.format";
-
   @Override
   public SpanExporter createExporter(ConfigProperties config) {
-    FileExporterConfig files =
-        FileExporterConfig.read(
-            config,
-            "jsonl",
-            JsonlSpanExporterBuilder.DEFAULT_DIRECTORY,
-            JsonlSpanExporterBuilder.DEFAULT_ROTATE_BYTES,
-            JsonlSpanExporterBuilder.DEFAULT_ROTATE_INTERVAL_SECONDS,
-            JsonlSpanExporterBuilder.DEFAULT_RETAIN_BYTES);
-    return JsonlSpanExporter.builder()
-        .setFormat(format(config))
-        .setDirectory(files.directory)
-        .setRotateBytes(files.rotateBytes)
-        .setRotateInterval(files.rotateInterval)
-        .setRetainBytes(files.retainBytes)
-        .build();
-  }
-
-  static JsonlSpanExporter.Format format(ConfigProperties config) {
-    String value = ConfigSupport.string(config, FORMAT_KEY);
-    if (value == null) {
-      return JsonlSpanExporter.Format.OTLP;
-    }
-    switch (value.toLowerCase(Locale.ROOT)) {
-      case "otlp":
-        return JsonlSpanExporter.Format.OTLP;
-      case "flat":
-        return JsonlSpanExporter.Format.FLAT;
-      default:
-        throw ConfigSupport.invalid(FORMAT_KEY, value, "accepted: otlp or flat");
-    }
+    return FileExporterSettings.jsonl(ConfigSource.env(config));
   }
 
   @Override
   public String getName() {
-    return "jsonl";
+    return FileExporterSettings.JSONL.name();
   }
 }

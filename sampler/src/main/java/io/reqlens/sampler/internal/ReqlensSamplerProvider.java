@@ -19,12 +19,7 @@ public final class ReqlensSamplerProvider implements ConfigurableSamplerProvider
 
   /** Builds the sampler the settings describe. */
   public static ReqlensSampler samplerFrom(ReqlensSettings settings) {
-    return ReqlensSampler.builder()
-        .setRatio(settings.ratio())
-        .setRules(settings.rules())
-        .setExcludedRoutes(settings.excludedRoutes())
-        .setRecordUnsampled(settings.tailDecisions())
-        .build();
+    return settings.sampler();
   }
 
   @Override

@@ -1,158 +1,248 @@
 package io.reqlens.sampler.internal;
 
-import static io.reqlens.core.config.ConfigSupport.invalid;
-
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import io.opentelemetry.sdk.trace.SpanProcessor;
-import io.reqlens.core.config.ConfigSupport;
+import io.reqlens.core.config.ConfigSource;
+import io.reqlens.core.config.Parsers;
+import io.reqlens.core.config.Setting;
 import io.reqlens.core.pattern.RouteList;
 import io.reqlens.sampler.ReqlensSampler;
 import io.reqlens.sampler.localtrace.LocalTraceProcessor;
 import io.reqlens.sampler.localtrace.LocalTraceProcessorBuilder;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * The validated sampling keys of DESIGN.md, read once from {@link ConfigProperties}.
+ * The sampling and local-trace keys, each declared once as a {@link Setting} (YAML property,
+ * environment key, parser, default, description), and their validated values. The environment
+ * ({@code OTEL_REQLENS_*}) and a configuration file ({@code tracer_provider.sampler.reqlens}, a
+ * {@code reqlens} span processor) read the same table, so they cannot drift apart.
+ *
+ * <p>To add a key: declare it below, add it to {@link #SAMPLER} and/or {@link #PROCESSOR_KEYS}, and
+ * use it in {@link #sampler()} or {@link #processor}. The environment key, the YAML property,
+ * strict checking, the README table test and the environment/file parity test then cover it.
  *
  * <p>This class is internal and is not intended for public use; it may change at any time.
  */
 public final class ReqlensSettings {
 
-  public static final String SAMPLER_ARG = "otel.traces.sampler.arg";
-  public static final String RULES = "otel.reqlens.sampler.rules";
-  public static final String EXCLUDE_ROUTES = "otel.reqlens.exclude.routes";
-  public static final String KEEP_ERRORS = "otel.reqlens.keep.errors";
-  public static final String KEEP_SLOWER_THAN = "otel.reqlens.keep.slower.than";
-  public static final String N_PLUS_ONE_THRESHOLD = "otel.reqlens.n.plus.one.threshold";
-  public static final String REDACT_QUERY_PARAMS = "otel.reqlens.redact.query.params";
-  public static final String MAX_BUFFERED_TRACES = "otel.reqlens.max.buffered.traces";
-  public static final String MAX_BUFFERED_SPANS = "otel.reqlens.max.buffered.spans";
+  public static final Setting<Double> RATIO =
+      Setting.of(
+          "ratio",
+          "otel.traces.sampler.arg",
+          Parsers.ratio(),
+          1.0,
+          "ratio in [0,1] for roots no rule matches");
 
-  private final double ratio;
-  private final String rules;
-  private final RouteList excludedRoutes;
-  private final boolean keepErrors;
-  private final Duration keepSlowerThan;
-  private final int nPlusOneThreshold;
-  private final String redactQueryParams;
-  private final int maxBufferedTraces;
-  private final int maxBufferedSpans;
+  public static final Setting<String> RULES =
+      Setting.list(
+          "rules",
+          "otel.reqlens.sampler.rules",
+          "; ",
+          Parsers.of(
+              text -> {
+                ReqlensSampler.builder().setRules(text);
+                return text;
+              },
+              "rules 'MATCHERS => ACTION' (e.g. url.path=/api/** => 0.5), separated by ';'"),
+          "",
+          "ordered rules, first match wins");
 
-  private ReqlensSettings(
-      double ratio,
-      String rules,
-      RouteList excludedRoutes,
-      boolean keepErrors,
-      Duration keepSlowerThan,
-      int nPlusOneThreshold,
-      String redactQueryParams,
-      int maxBufferedTraces,
-      int maxBufferedSpans) {
-    this.ratio = ratio;
-    this.rules = rules;
-    this.excludedRoutes = excludedRoutes;
-    this.keepErrors = keepErrors;
-    this.keepSlowerThan = keepSlowerThan;
-    this.nPlusOneThreshold = nPlusOneThreshold;
-    this.redactQueryParams = redactQueryParams;
-    this.maxBufferedTraces = maxBufferedTraces;
-    this.maxBufferedSpans = maxBufferedSpans;
+  public static final Setting<RouteList> EXCLUDE_ROUTES =
+      Setting.list(
+          "exclude_routes",
+          "otel.reqlens.exclude.routes",
+          ",",
+          Parsers.of(RouteList::parse, "route patterns (e.g. /health, /static/**, ~REGEX)"),
+          RouteList.empty(),
+          "excluded requests leave no span anywhere, children included");
+
+  public static final Setting<Boolean> KEEP_ERRORS =
+      Setting.of(
+          "keep_errors",
+          "otel.reqlens.keep.errors",
+          Parsers.bool(),
+          false,
+          "keep a local trace with an error even when the ratio said no");
+
+  public static final Setting<Duration> KEEP_SLOWER_THAN =
+      Setting.of(
+          "keep_slower_than",
+          "otel.reqlens.keep.slower.than",
+          Parsers.positiveDuration(),
+          null,
+          "keep local traces whose root took longer (off when unset)");
+
+  public static final Setting<Integer> N_PLUS_ONE_THRESHOLD =
+      Setting.of(
+          "n_plus_one_threshold",
+          "otel.reqlens.n.plus.one.threshold",
+          Parsers.positiveInt(),
+          LocalTraceProcessorBuilder.DEFAULT_N_PLUS_ONE_THRESHOLD,
+          "the same statement this many times in one request flags N+1");
+
+  /** {@code null} (unset) keeps the processor's default list. */
+  public static final Setting<String> REDACT_QUERY_PARAMS =
+      Setting.list(
+          "redact_query_params",
+          "otel.reqlens.redact.query.params",
+          ",",
+          Parsers.of(
+              text -> {
+                LocalTraceProcessor.builder(SpanProcessor.composite()).setRedactedQueryParams(text);
+                return text;
+              },
+              "query parameter name patterns (e.g. password, *token*), * for all, none for none"),
+          null,
+          "query parameters whose values become REDACTED");
+
+  public static final Setting<Integer> MAX_BUFFERED_TRACES =
+      Setting.of(
+          "max_buffered_traces",
+          "otel.reqlens.max.buffered.traces",
+          Parsers.positiveInt(),
+          LocalTraceProcessorBuilder.DEFAULT_MAX_BUFFERED_TRACES,
+          "undecided local traces held at most");
+
+  public static final Setting<Integer> MAX_BUFFERED_SPANS =
+      Setting.of(
+          "max_buffered_spans",
+          "otel.reqlens.max.buffered.spans",
+          Parsers.positiveInt(),
+          LocalTraceProcessorBuilder.DEFAULT_MAX_BUFFERED_SPANS,
+          "ended spans buffered at most across undecided local traces");
+
+  /**
+   * EXTENSION POINT for the request profiler's keys ({@code OTEL_REQLENS_PROFILER}, {@code
+   * _INTERVAL}, {@code _AFTER}; YAML {@code profiler}, {@code profiler_interval}, {@code
+   * profiler_after}): declare each as a {@code Setting} above, list it here, and hand its value to
+   * the processor in {@link #processor}. Listed here, a key is read from the environment, accepted
+   * on the {@code reqlens} sampler and processor blocks of a configuration file, and covered by the
+   * parity tests.
+   */
+  public static final List<Setting<?>> PROFILER_KEYS = Collections.emptyList();
+
+  /** What the head sampler reads. */
+  public static final List<Setting<?>> SAMPLER =
+      List.of(RATIO, RULES, EXCLUDE_ROUTES, KEEP_ERRORS, KEEP_SLOWER_THAN);
+
+  /** What the local-trace processor reads. */
+  public static final List<Setting<?>> PROCESSOR_KEYS =
+      concat(
+          List.of(
+              EXCLUDE_ROUTES,
+              KEEP_ERRORS,
+              KEEP_SLOWER_THAN,
+              N_PLUS_ONE_THRESHOLD,
+              REDACT_QUERY_PARAMS,
+              MAX_BUFFERED_TRACES,
+              MAX_BUFFERED_SPANS),
+          PROFILER_KEYS);
+
+  /** Every key; the environment and the file's {@code reqlens} sampler block take all of them. */
+  public static final List<Setting<?>> ALL = concat(SAMPLER, PROCESSOR_KEYS);
+
+  private final Map<Setting<?>, Object> values;
+
+  private ReqlensSettings(Map<Setting<?>, Object> values) {
+    this.values = values;
   }
 
   /**
-   * Reads and validates every key.
+   * Reads and validates every key from the environment and system properties.
    *
    * @throws io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException for the first bad value
    */
   public static ReqlensSettings from(ConfigProperties config) {
-    double ratio = ConfigSupport.ratio(config, SAMPLER_ARG, 1.0);
-    String rules = ConfigSupport.string(config, RULES);
-    if (rules != null) {
-      try {
-        ReqlensSampler.builder().setRules(rules);
-      } catch (IllegalArgumentException e) {
-        throw invalid(RULES, rules, e.getMessage());
-      }
+    return read(ConfigSource.env(config), ALL);
+  }
+
+  /**
+   * Reads and validates {@code settings} from {@code source}; the others keep their defaults.
+   *
+   * @throws io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException for the first bad value
+   */
+  public static ReqlensSettings read(ConfigSource source, List<Setting<?>> settings) {
+    Map<Setting<?>, Object> values = new IdentityHashMap<>();
+    for (Setting<?> setting : ALL) {
+      values.put(setting, setting.defaultValue());
     }
-    String excluded = ConfigSupport.string(config, EXCLUDE_ROUTES);
-    RouteList routes;
-    try {
-      routes = RouteList.parse(excluded);
-    } catch (IllegalArgumentException e) {
-      throw invalid(EXCLUDE_ROUTES, excluded, e.getMessage());
+    for (Setting<?> setting : settings) {
+      values.put(setting, source.get(setting));
     }
-    boolean keepErrors = ConfigSupport.bool(config, KEEP_ERRORS, false);
-    Duration keepSlowerThan = ConfigSupport.duration(config, KEEP_SLOWER_THAN);
-    int nPlusOne =
-        ConfigSupport.positiveInt(
-            config, N_PLUS_ONE_THRESHOLD, LocalTraceProcessorBuilder.DEFAULT_N_PLUS_ONE_THRESHOLD);
-    String redact = ConfigSupport.string(config, REDACT_QUERY_PARAMS);
-    if (redact != null) {
-      try {
-        LocalTraceProcessor.builder(SpanProcessor.composite()).setRedactedQueryParams(redact);
-      } catch (IllegalArgumentException e) {
-        throw invalid(REDACT_QUERY_PARAMS, redact, e.getMessage());
-      }
-    }
-    int maxTraces =
-        ConfigSupport.positiveInt(
-            config, MAX_BUFFERED_TRACES, LocalTraceProcessorBuilder.DEFAULT_MAX_BUFFERED_TRACES);
-    int maxSpans =
-        ConfigSupport.positiveInt(
-            config, MAX_BUFFERED_SPANS, LocalTraceProcessorBuilder.DEFAULT_MAX_BUFFERED_SPANS);
-    return new ReqlensSettings(
-        ratio,
-        rules == null ? "" : rules,
-        routes,
-        keepErrors,
-        keepSlowerThan,
-        nPlusOne,
-        redact,
-        maxTraces,
-        maxSpans);
+    return new ReqlensSettings(values);
+  }
+
+  /** The value of {@code setting} ({@code null} for an unset key that has no default). */
+  @SuppressWarnings("unchecked") // values are put by read() from the same Setting<T>
+  public <T> T get(Setting<T> setting) {
+    return (T) values.get(setting);
+  }
+
+  /** Builds the head sampler these settings describe. */
+  public ReqlensSampler sampler() {
+    return ReqlensSampler.builder()
+        .setRatio(get(RATIO))
+        .setRules(get(RULES))
+        .setExcludedRoutes(get(EXCLUDE_ROUTES))
+        .setRecordUnsampled(tailDecisions())
+        .build();
   }
 
   /** Builds the local-trace processor these settings describe, in front of {@code downstream}. */
   public LocalTraceProcessor processor(SpanProcessor downstream) {
     LocalTraceProcessorBuilder builder =
         LocalTraceProcessor.builder(downstream)
-            .setExcludedRoutes(excludedRoutes)
-            .setKeepErrors(keepErrors)
-            .setNPlusOneThreshold(nPlusOneThreshold)
-            .setMaxBufferedTraces(maxBufferedTraces)
-            .setMaxBufferedSpans(maxBufferedSpans);
-    if (keepSlowerThan != null) {
-      builder.setKeepSlowerThan(keepSlowerThan);
+            .setExcludedRoutes(get(EXCLUDE_ROUTES))
+            .setKeepErrors(get(KEEP_ERRORS))
+            .setNPlusOneThreshold(get(N_PLUS_ONE_THRESHOLD))
+            .setMaxBufferedTraces(get(MAX_BUFFERED_TRACES))
+            .setMaxBufferedSpans(get(MAX_BUFFERED_SPANS));
+    if (get(KEEP_SLOWER_THAN) != null) {
+      builder.setKeepSlowerThan(get(KEEP_SLOWER_THAN));
     }
-    if (redactQueryParams != null) {
-      builder.setRedactedQueryParams(redactQueryParams);
+    if (get(REDACT_QUERY_PARAMS) != null) {
+      builder.setRedactedQueryParams(get(REDACT_QUERY_PARAMS));
     }
+    // PROFILER_KEYS: hand the profiler's settings to the builder here.
     return builder.build();
   }
 
   public double ratio() {
-    return ratio;
+    return get(RATIO);
   }
 
   public String rules() {
-    return rules;
+    return get(RULES);
   }
 
   public RouteList excludedRoutes() {
-    return excludedRoutes;
+    return get(EXCLUDE_ROUTES);
   }
 
   public boolean keepErrors() {
-    return keepErrors;
+    return get(KEEP_ERRORS);
   }
 
   /** The slowness threshold, or {@code null} when off. */
   public Duration keepSlowerThan() {
-    return keepSlowerThan;
+    return get(KEEP_SLOWER_THAN);
   }
 
   /** Whether a tail decision (keep errors or slow requests) is wanted. */
   public boolean tailDecisions() {
-    return keepErrors || keepSlowerThan != null;
+    return keepErrors() || keepSlowerThan() != null;
+  }
+
+  private static List<Setting<?>> concat(List<Setting<?>> a, List<Setting<?>> b) {
+    Set<Setting<?>> all = new LinkedHashSet<>(a);
+    all.addAll(b);
+    return Collections.unmodifiableList(new ArrayList<>(all));
   }
 }

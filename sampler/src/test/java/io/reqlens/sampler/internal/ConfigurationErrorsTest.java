@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
 import io.opentelemetry.sdk.autoconfigure.spi.internal.DefaultConfigProperties;
+import io.reqlens.core.config.Setting;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -64,16 +65,16 @@ class ConfigurationErrorsTest {
             "entry 2 is empty",
             "single commas"),
         bad(ReqlensSettings.EXCLUDE_ROUTES, "/health,~(", "invalid regular expression", "entry 2"),
-        bad(ReqlensSettings.SAMPLER_ARG, "1.5", "outside [0,1]", "a ratio in [0,1]"),
-        bad(ReqlensSettings.SAMPLER_ARG, "ten percent", "not a number", "a ratio in [0,1]"),
+        bad(ReqlensSettings.RATIO, "1.5", "outside [0,1]", "a ratio in [0,1]"),
+        bad(ReqlensSettings.RATIO, "ten percent", "not a number", "a ratio in [0,1]"),
         bad(ReqlensSettings.KEEP_ERRORS, "yes", "true or false", "accepted"),
         bad(ReqlensSettings.KEEP_SLOWER_THAN, "fast", "not a duration", "250ms"),
         bad(ReqlensSettings.KEEP_SLOWER_THAN, "5 parsecs", "unknown unit 'parsecs'", "1m30s"),
         bad(ReqlensSettings.KEEP_SLOWER_THAN, "0s", "not positive", "250ms"));
   }
 
-  private static Arguments bad(String key, String value, String reason, String accepted) {
-    return Arguments.of(key, value, reason, accepted);
+  private static Arguments bad(Setting<?> setting, String value, String reason, String accepted) {
+    return Arguments.of(setting.key(), value, reason, accepted);
   }
 
   @ParameterizedTest(name = "{0}={1}")
@@ -100,13 +101,13 @@ class ConfigurationErrorsTest {
     DefaultConfigProperties config =
         DefaultConfigProperties.createFromMap(
             Map.of(
-                ReqlensSettings.SAMPLER_ARG, "0.1",
-                ReqlensSettings.RULES,
+                ReqlensSettings.RATIO.key(), "0.1",
+                ReqlensSettings.RULES.key(),
                     "url.path=/api/checkout/** => 1; http.request.method=POST & url.path=/api/** =>"
                         + " 0.5; span.kind=CONSUMER => rate=10/s;",
-                ReqlensSettings.EXCLUDE_ROUTES, "/health,/metrics,/static/**",
-                ReqlensSettings.KEEP_ERRORS, "TRUE",
-                ReqlensSettings.KEEP_SLOWER_THAN, "250ms"));
+                ReqlensSettings.EXCLUDE_ROUTES.key(), "/health,/metrics,/static/**",
+                ReqlensSettings.KEEP_ERRORS.key(), "TRUE",
+                ReqlensSettings.KEEP_SLOWER_THAN.key(), "250ms"));
     ReqlensSettings settings = ReqlensSettings.from(config);
     assertThat(settings.ratio()).isEqualTo(0.1);
     assertThat(settings.keepErrors()).isTrue();
