@@ -30,7 +30,16 @@ final class Barrier {
    * @return the marker's trace id
    */
   static String pass(ServiceClient http, OtlpReceiver otlp, String markerPath) {
-    ServiceClient.Response marker = http.get(markerPath);
+    return pass(http, otlp, markerPath, null);
+  }
+
+  /**
+   * As {@link #pass(ServiceClient, OtlpReceiver, String)}, the marker sent with {@code traceparent}
+   * (a sampled one makes any path a marker where sampled parents are followed).
+   */
+  static String pass(ServiceClient http, OtlpReceiver otlp, String markerPath, String traceparent) {
+    ServiceClient.Response marker =
+        traceparent == null ? http.get(markerPath) : http.get(markerPath, traceparent);
     assertThat(marker.status()).as("marker %s status", markerPath).isEqualTo(200);
     String traceId = marker.traceId();
     assertThat(marker.sampled()).as("the barrier's marker %s must be sampled", markerPath).isTrue();

@@ -1,0 +1,180 @@
+package io.reqlens.examples.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.opentelemetry.proto.trace.v1.Span.SpanKind;
+import io.reqlens.examples.launch.ServiceClient;
+import io.reqlens.examples.otlp.ReceivedSpan;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The example configuration file {@code examples/reqlens-config.yaml}, as it is, under the real
+ * agent with {@code OTEL_CONFIG_FILE}: the {@code reqlens} sampler, the local-trace processor in
+ * front of every exporter without nesting by hand, the {@code jsonl} and {@code req} exporters and
+ * OTLP to the in-test receiver. Only the file's {@code ${env:…}} references come from the
+ * environment; the Reqlens variables set beside it (which would drop every request) are ignored.
+ */
+class ConfigFileIT {
+
+  static final Path DIR =
+      Paths.get(System.getProperty("reqlens.e2e.dir", "target/e2e"), "file-" + System.nanoTime());
+  static final String RATIO = "0.01";
+
+  @RegisterExtension
+  static final AgentService SERVICE =
+      AgentService.configured(
+          "config-file",
+          Map.of(
+              "OTEL_CONFIG_FILE",
+              System.getProperty("reqlens.config.example"),
+              "REQLENS_RATIO",
+              RATIO,
+              "REQLENS_DATA",
+              DIR.toString(),
+              // Ignored with a file: were they read, /api/users would leave no span, nothing would.
+              "OTEL_REQLENS_EXCLUDE_ROUTES",
+              "/api/users",
+              "OTEL_TRACES_SAMPLER",
+              "always_off",
+              "OTEL_TRACES_EXPORTER",
+              "none"));
+
+  private static final long THRESHOLD = W3c.threshold(RATIO);
+  private final DataFiles files = new DataFiles(DIR);
+
+  private static String sampledParent() {
+    return W3c.traceparent(W3c.randomTraceId(), W3c.randomSpanId(), true);
+  }
+
+  /** After this, every span and event of earlier requests has arrived. */
+  private String barrier() throws InterruptedException {
+    String marker = Barrier.pass(SERVICE.http(), SERVICE.otlp(), "/healthz", sampledParent());
+    files.awaitEvent(
+        e -> "REQ".equals(e.path("kind").asText()) && marker.equals(e.path("trace_id").asText()),
+        Barrier.TIMEOUT);
+    return marker;
+  }
+
+  private static JsonNode req(List<JsonNode> events) {
+    return events.stream().filter(e -> e.path("kind").asText().equals("REQ")).findFirst().get();
+  }
+
+  @Test
+  void excludedRoutesLeaveNoSpanAnywhereEvenWithASampledParent() throws Exception {
+    ServiceClient.Response health = SERVICE.http().get("/health", sampledParent());
+    ServiceClient.Response css = SERVICE.http().get("/static/app.css", sampledParent());
+    String healthz = barrier(); // /healthz: kept, anchored patterns do not exclude it
+    for (ServiceClient.Response r : List.of(health, css)) {
+      assertThat(r.status()).isEqualTo(200);
+      assertThat(SERVICE.spansOf(r.traceId())).as("no server or database span").isEmpty();
+      assertThat(files.events(r.traceId())).isEmpty();
+    }
+    assertThat(SERVICE.spansOf(healthz))
+        .extracting(ReceivedSpan::kind)
+        .containsExactlyInAnyOrder(SpanKind.SPAN_KIND_SERVER, SpanKind.SPAN_KIND_CLIENT);
+  }
+
+  @Test
+  void theRatioKeepsExactlyItsChoiceAndWritesTh() throws Exception {
+    List<ServiceClient.Response> sent = new ArrayList<>();
+    Set<String> expected = new HashSet<>();
+    // At least 400 requests, and until the ratio has chosen three (bounded: 1 % of 6000 is 60).
+    while (sent.size() < 400 || (expected.size() < 3 && sent.size() < 6000)) {
+      ServiceClient.Response r = SERVICE.http().get("/api/users");
+      sent.add(r);
+      if (W3c.randomness(r.traceId()) >= THRESHOLD) {
+        expected.add(r.traceId());
+      }
+    }
+    barrier();
+    Set<String> received = new HashSet<>();
+    for (ServiceClient.Response r : sent) {
+      if (!SERVICE.spansOf(r.traceId()).isEmpty()) {
+        received.add(r.traceId());
+      }
+    }
+    assertThat(expected).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(received)
+        .as("exactly the ratio's choice, and /api/users not excluded")
+        .isEqualTo(expected);
+    for (String traceId : expected) {
+      ReceivedSpan server = SERVICE.awaitServerSpan(traceId);
+      assertThat(server.attribute("reqlens.kept_by")).isEqualTo("ratio");
+      assertThat(server.traceState()).isEqualTo("ot=th:" + W3c.th(THRESHOLD));
+      assertThat(server.serviceName()).isEqualTo("config-file");
+      JsonNode req = req(files.events(traceId));
+      assertThat(req.path("sample_rate").asDouble()).isCloseTo(0.01, Offset.offset(1e-9));
+      assertThat(req.path("route").asText()).isEqualTo("/api/users");
+      assertThat(req.path("bytes_out").isNumber())
+          .as("the file turned on the agent's body sizes, as the extension does by default")
+          .isTrue();
+    }
+  }
+
+  @Test
+  void errorsAndSlowRequestsAreKeptAtALowRatio() throws Exception {
+    List<ServiceClient.Response> errors = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      errors.add(SERVICE.http().get("/api/error"));
+    }
+    ServiceClient.Response slow = SERVICE.http().get("/api/slow?ms=600");
+    barrier();
+    for (ServiceClient.Response r : errors) {
+      assertThat(r.status()).isEqualTo(500);
+      String expected = W3c.randomness(r.traceId()) >= THRESHOLD ? "ratio" : "error";
+      assertThat(SERVICE.awaitServerSpan(r.traceId()).attribute("reqlens.kept_by"))
+          .isEqualTo(expected);
+      assertThat(files.events(r.traceId()))
+          .extracting(e -> e.path("kind").asText())
+          .containsExactlyInAnyOrder("REQ", "REQ_META");
+    }
+    String expected = W3c.randomness(slow.traceId()) >= THRESHOLD ? "ratio" : "slow";
+    assertThat(SERVICE.awaitServerSpan(slow.traceId()).attribute("reqlens.kept_by"))
+        .isEqualTo(expected);
+    assertThat(SERVICE.spansOf(slow.traceId())).hasSize(2);
+    assertThat(files.events(slow.traceId()))
+        .extracting(e -> e.path("kind").asText())
+        .containsExactlyInAnyOrder("REQ", "DB");
+  }
+
+  @Test
+  void aRatioRuleWritesItsThresholdAndSpanFilesAreOtlpJson() throws Exception {
+    List<ServiceClient.Response> posts = new ArrayList<>();
+    Set<String> expected = new HashSet<>();
+    long half = W3c.threshold("0.5");
+    while (posts.size() < 20 || expected.isEmpty()) {
+      ServiceClient.Response r =
+          SERVICE.http().post("/api/users", "application/json", "{\"name\":\"file\"}");
+      assertThat(r.status()).isEqualTo(201);
+      posts.add(r);
+      if (W3c.randomness(r.traceId()) >= half) {
+        expected.add(r.traceId());
+      }
+    }
+    barrier();
+    for (ServiceClient.Response r : posts) {
+      List<ReceivedSpan> spans = SERVICE.spansOf(r.traceId());
+      if (!expected.contains(r.traceId())) {
+        assertThat(spans).isEmpty();
+        continue;
+      }
+      ReceivedSpan server = SERVICE.awaitServerSpan(r.traceId());
+      assertThat(server.attribute("reqlens.kept_by")).isEqualTo("rule");
+      assertThat(server.attribute("reqlens.rule")).isEqualTo("2");
+      assertThat(server.traceState()).isEqualTo("ot=th:" + W3c.th(half));
+    }
+    List<JsonNode> spanLines = files.lines("spans-");
+    assertThat(spanLines).isNotEmpty();
+    assertThat(spanLines).allSatisfy(line -> assertThat(line.has("resourceSpans")).isTrue());
+  }
+}
