@@ -71,10 +71,6 @@ class EnvFileParityIT {
         String.join(
             "\n",
             "file_format: \"1.2\"",
-            "resource:",
-            "  attributes:",
-            "    - name: service.name",
-            "      value: ${env:OTEL_SERVICE_NAME}",
             "propagator:", // the environment's default; a file without it propagates nothing
             "  composite: [ { tracecontext: }, { baggage: } ]",
             "tracer_provider:",
@@ -199,6 +195,10 @@ class EnvFileParityIT {
     fromEnv.forEach(line -> System.out.println("env  " + line));
     fromFile.forEach(line -> System.out.println("file " + line));
     assertThat(fromFile).isEqualTo(fromEnv);
+    // The file names no service and the agent ignores OTEL_SERVICE_NAME beside a file (the
+    // README's table of what is read from the environment relies on this).
+    assertThat(FILE.otlp().spans().get(0).serviceName()).isEqualTo("unknown_service:java");
+    assertThat(ENV.otlp().spans().get(0).serviceName()).isEqualTo("parity-env");
     // and the runs decided something: every reason occurs
     assertThat(String.join("\n", fromEnv))
         .contains("dropped")
