@@ -1,7 +1,9 @@
 package io.reqlens.core.config;
 
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
 import java.util.Collection;
+import java.util.Map;
 
 /**
  * Where settings are read from: the environment and system properties ({@link #env}) or one block
@@ -16,7 +18,7 @@ public abstract class ConfigSource {
   ConfigSource() {}
 
   /** Environment variables and system properties, as SDK autoconfigure hands them over. */
-  public static ConfigSource env(io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties config) {
+  public static ConfigSource env(ConfigProperties config) {
     return new EnvSource(config);
   }
 
@@ -24,7 +26,7 @@ public abstract class ConfigSource {
    * One block of a declarative configuration file, as a map of its properties (scalars, lists of
    * scalars, maps), at {@code path} ({@code tracer_provider.sampler.reqlens}).
    */
-  public static ConfigSource yaml(java.util.Map<String, ?> properties, String path) {
+  public static ConfigSource yaml(Map<String, ?> properties, String path) {
     return new YamlSource(properties, path);
   }
 
