@@ -18,6 +18,7 @@ import java.time.Duration;
  */
 public final class ReqlensSettings {
 
+  public static final String SAMPLER = "otel.traces.sampler";
   public static final String SAMPLER_ARG = "otel.traces.sampler.arg";
   public static final String RULES = "otel.reqlens.sampler.rules";
   public static final String EXCLUDE_ROUTES = "otel.reqlens.exclude.routes";
@@ -60,12 +61,36 @@ public final class ReqlensSettings {
   }
 
   /**
-   * Reads and validates every key.
+   * Reads and validates every key, {@code otel.traces.sampler.arg} as the Reqlens ratio: for the
+   * {@code reqlens} sampler.
    *
    * @throws io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException for the first bad value
    */
   public static ReqlensSettings from(ConfigProperties config) {
-    double ratio = ConfigSupport.ratio(config, SAMPLER_ARG, 1.0);
+    return read(config, true);
+  }
+
+  /**
+   * Reads and validates the keys of the local-trace processor, which runs whatever the sampler.
+   *
+   * <p>Why not the sampler argument too? It belongs to the sampler {@code otel.traces.sampler}
+   * names: {@code jaeger_remote} takes {@code endpoint=…,pollingIntervalMs=…}, and Reqlens must not
+   * stop start-up over another sampler's argument. It is read as a ratio only when the sampler is
+   * {@code reqlens}; every {@code otel.reqlens.*} key stays strict.
+   *
+   * @throws io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException for the first bad value
+   */
+  public static ReqlensSettings forProcessor(ConfigProperties config) {
+    return read(config, isReqlensSampler(config));
+  }
+
+  /** Whether {@code otel.traces.sampler} selects the Reqlens sampler. */
+  static boolean isReqlensSampler(ConfigProperties config) {
+    return ReqlensSamplerProvider.NAME.equals(ConfigSupport.string(config, SAMPLER));
+  }
+
+  private static ReqlensSettings read(ConfigProperties config, boolean samplerArgIsRatio) {
+    double ratio = samplerArgIsRatio ? ConfigSupport.ratio(config, SAMPLER_ARG, 1.0) : 1.0;
     String rules = ConfigSupport.string(config, RULES);
     if (rules != null) {
       try {
