@@ -5,7 +5,6 @@ import io.opentelemetry.sdk.autoconfigure.spi.traces.ConfigurableSpanExporterPro
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.reqlens.core.config.ConfigSupport;
 import io.reqlens.exporters.JsonlSpanExporter;
-import io.reqlens.exporters.JsonlSpanExporterBuilder;
 import java.util.Locale;
 
 /**
@@ -19,20 +18,9 @@ public final class JsonlSpanExporterProvider implements ConfigurableSpanExporter
 
   @Override
   public SpanExporter createExporter(ConfigProperties config) {
-    FileExporterConfig files =
-        FileExporterConfig.read(
-            config,
-            "jsonl",
-            JsonlSpanExporterBuilder.DEFAULT_DIRECTORY,
-            JsonlSpanExporterBuilder.DEFAULT_ROTATE_BYTES,
-            JsonlSpanExporterBuilder.DEFAULT_ROTATE_INTERVAL_SECONDS,
-            JsonlSpanExporterBuilder.DEFAULT_RETAIN_BYTES);
-    return JsonlSpanExporter.builder()
+    return FileExporterConfig.read(config, "jsonl")
+        .configure(JsonlSpanExporter.builder())
         .setFormat(format(config))
-        .setDirectory(files.directory)
-        .setRotateBytes(files.rotateBytes)
-        .setRotateInterval(files.rotateInterval)
-        .setRetainBytes(files.retainBytes)
         .build();
   }
 

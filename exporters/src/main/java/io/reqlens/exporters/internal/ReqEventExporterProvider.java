@@ -4,7 +4,6 @@ import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import io.opentelemetry.sdk.autoconfigure.spi.traces.ConfigurableSpanExporterProvider;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.reqlens.exporters.ReqEventExporter;
-import io.reqlens.exporters.ReqEventExporterBuilder;
 
 /**
  * Registers {@code OTEL_TRACES_EXPORTER=req} with SDK autoconfigure and the Java agent.
@@ -15,20 +14,7 @@ public final class ReqEventExporterProvider implements ConfigurableSpanExporterP
 
   @Override
   public SpanExporter createExporter(ConfigProperties config) {
-    FileExporterConfig files =
-        FileExporterConfig.read(
-            config,
-            "req",
-            ReqEventExporterBuilder.DEFAULT_DIRECTORY,
-            ReqEventExporterBuilder.DEFAULT_ROTATE_BYTES,
-            ReqEventExporterBuilder.DEFAULT_ROTATE_INTERVAL_SECONDS,
-            ReqEventExporterBuilder.DEFAULT_RETAIN_BYTES);
-    return ReqEventExporter.builder()
-        .setDirectory(files.directory)
-        .setRotateBytes(files.rotateBytes)
-        .setRotateInterval(files.rotateInterval)
-        .setRetainBytes(files.retainBytes)
-        .build();
+    return FileExporterConfig.read(config, "req").configure(ReqEventExporter.builder()).build();
   }
 
   @Override
