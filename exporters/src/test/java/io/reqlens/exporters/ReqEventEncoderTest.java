@@ -145,9 +145,7 @@ class ReqEventEncoderTest {
             .put("db.sql.table", "users")
             .put("db.statement", "UPDATE users SET pw = 'hunter2' WHERE id = 7")
             .build();
-    JsonNode db =
-        encode(span("0000000000000002", SpanKind.CLIENT, "0000000000000001", a, StatusData.unset()))
-            .get(0);
+    JsonNode db = db(a);
     assertThat(db.get("db_system").textValue()).isEqualTo("mysql");
     assertThat(db.get("operation").textValue()).isEqualTo("UPDATE");
     assertThat(db.get("collection").textValue()).isEqualTo("users");
