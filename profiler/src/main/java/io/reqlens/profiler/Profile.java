@@ -43,8 +43,10 @@ public final class Profile {
   }
 
   /**
-   * The nominal time between two samples of one thread: {@code samples() * intervalNanos()}
-   * estimates the sampled wall time.
+   * The time between two samples of one of the request's threads: the configured interval, or the
+   * mean interval the request really got when ticks were spaced out (the profiler's overhead cap,
+   * or more threads than one tick captures). {@code samples() * intervalNanos()} estimates the
+   * sampled wall time, summed over the request's threads.
    */
   public long intervalNanos() {
     return intervalNanos;

@@ -11,6 +11,7 @@ public final class ProfilerStats {
   private final long recordingsRegistered;
   private final long ticks;
   private final long tickNanos;
+  private final long ticksThrottled;
   private final long tickFailures;
   private final long threadSamples;
   private final long threadsSkipped;
@@ -30,6 +31,7 @@ public final class ProfilerStats {
       long recordingsRegistered,
       long ticks,
       long tickNanos,
+      long ticksThrottled,
       long tickFailures,
       long threadSamples,
       long threadsSkipped,
@@ -47,6 +49,7 @@ public final class ProfilerStats {
     this.recordingsRegistered = recordingsRegistered;
     this.ticks = ticks;
     this.tickNanos = tickNanos;
+    this.ticksThrottled = ticksThrottled;
     this.tickFailures = tickFailures;
     this.threadSamples = threadSamples;
     this.threadsSkipped = threadsSkipped;
@@ -86,6 +89,13 @@ public final class ProfilerStats {
   /** Wall time spent in ticks, in nanoseconds: the profiler's own cost. */
   public long tickNanos() {
     return tickNanos;
+  }
+
+  /**
+   * Ticks the profiler's thread started later than the interval to keep within {@code maxOverhead}.
+   */
+  public long ticksThrottled() {
+    return ticksThrottled;
   }
 
   /** Ticks that failed (counted and logged, throttled) and the failure to start the tick thread. */
@@ -166,6 +176,8 @@ public final class ProfilerStats {
         + ticks
         + ", tickNanos="
         + tickNanos
+        + ", ticksThrottled="
+        + ticksThrottled
         + ", tickFailures="
         + tickFailures
         + ", threadSamples="

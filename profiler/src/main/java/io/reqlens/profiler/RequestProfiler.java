@@ -132,6 +132,7 @@ public final class RequestProfiler implements AutoCloseable {
 
   /** What the profiler did and what its bounds dropped, since it was built. */
   public ProfilerStats stats() {
+    TickThread thread = tickThread;
     tickLock.lock();
     try {
       return new ProfilerStats(
@@ -140,6 +141,7 @@ public final class RequestProfiler implements AutoCloseable {
           registry.size(),
           sampler.ticks,
           tickNanos,
+          thread == null ? 0 : thread.throttled(),
           tickFailures,
           sampler.threadSamples,
           sampler.threadsSkipped,
@@ -205,6 +207,8 @@ public final class RequestProfiler implements AutoCloseable {
         + config.maxTotalStacks
         + ", maxRecordings="
         + config.maxRecordings
+        + ", maxOverhead="
+        + config.maxOverhead
         + ", tickThread="
         + config.tickThread
         + (closed ? ", closed" : "")
@@ -216,7 +220,7 @@ public final class RequestProfiler implements AutoCloseable {
       return; // another request thread is starting it: do not wait for it
     }
     try {
-      TickThread thread = new TickThread(this, intervalNanos);
+      TickThread thread = new TickThread(this, intervalNanos, config.maxOverhead);
       tickThread = thread;
       thread.start();
       if (closed) { // closed while starting

@@ -47,6 +47,12 @@ public final class RequestProfilerBuilder {
    */
   public static final long DEFAULT_MAX_RECORDING_SECONDS = 300;
 
+  /**
+   * Share of wall-clock time the profiler's thread may spend in ticks: {@value}. After a tick that
+   * took {@code d}, the next one starts no sooner than {@code d / maxOverhead} later.
+   */
+  public static final double DEFAULT_MAX_OVERHEAD = 0.02;
+
   static final int MAX_FRAMES = 65_536; // distinct frames interned; beyond, a frame is "[other]"
 
   private static final long MIN_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
@@ -63,6 +69,7 @@ public final class RequestProfilerBuilder {
   int maxStacksPerRecording = DEFAULT_MAX_STACKS_PER_RECORDING;
   int maxTotalStacks = DEFAULT_MAX_TOTAL_STACKS;
   int maxRecordings = DEFAULT_MAX_RECORDINGS;
+  double maxOverhead = DEFAULT_MAX_OVERHEAD;
   LongSupplier ticker = System::nanoTime;
   boolean tickThread = true;
 
@@ -141,6 +148,22 @@ public final class RequestProfilerBuilder {
   /** Recordings registered at once, from 1 to 1048576. */
   public RequestProfilerBuilder setMaxRecordings(int maxRecordings) {
     this.maxRecordings = checkRange("maxRecordings", maxRecordings, 1, 1 << 20);
+    return this;
+  }
+
+  /**
+   * Share of wall-clock time, from 0.001 to 1, that the profiler's thread may spend in ticks; the
+   * cap on its own cost whatever the number of slow requests. A tick costs about a microsecond per
+   * captured frame (see {@code benchmarks/README.md}), so 50 requests 100 frames deep take
+   * milliseconds: then ticks space out beyond the interval, each request is sampled less often, and
+   * its {@link Profile#intervalNanos()} says so.
+   */
+  public RequestProfilerBuilder setMaxOverhead(double maxOverhead) {
+    if (!(maxOverhead >= 0.001 && maxOverhead <= 1)) {
+      throw new IllegalArgumentException(
+          "maxOverhead must be from 0.001 to 1 (a share of one core), got " + maxOverhead);
+    }
+    this.maxOverhead = maxOverhead;
     return this;
   }
 

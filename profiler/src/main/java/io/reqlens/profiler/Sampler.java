@@ -37,6 +37,7 @@ final class Sampler {
   private int rotation;
   private ThreadMXBean threads;
   private int stacksHeld;
+  private long now; // the current tick's time
 
   // Counters, read by stats() under the same lock.
   long ticks;
@@ -64,6 +65,7 @@ final class Sampler {
 
   void tick(long now) {
     ticks++;
+    this.now = now;
     int count = collect(now);
     if (count == 0) {
       return; // and never call getThreadInfo with no ids: JDK-8074368, as Glowroot notes
@@ -257,6 +259,7 @@ final class Sampler {
       table.countOverLimit();
       overStackLimit++;
     }
+    table.markTick(ticks, now);
     table.publish();
     threadSamples++;
   }

@@ -26,6 +26,12 @@ final class StackTable {
   private volatile int size;
   private volatile long samples;
   private int overLimit; // samples whose new stack did not fit: the "[truncated]" bucket
+  // The ticks that sampled this request (once per tick, however many of its threads), for the
+  // interval it really got. Written before publish(), like the rest.
+  private int ticks;
+  private long lastTick = -1;
+  private long firstTickNanos;
+  private long lastTickNanos;
 
   // Tick-only lookup: open addressing, slot -> entry + 1, with each entry's hash.
   private int[] hashes = new int[INITIAL_CAPACITY];
@@ -78,6 +84,17 @@ final class StackTable {
     overLimit++;
   }
 
+  /** Notes that tick number {@code tick}, at {@code nanos}, sampled this request. Tick only. */
+  void markTick(long tick, long nanos) {
+    if (tick != lastTick) {
+      lastTick = tick;
+      if (ticks++ == 0) {
+        firstTickNanos = nanos;
+      }
+      lastTickNanos = nanos;
+    }
+  }
+
   /** Ends a sample: the volatile write that makes it visible to {@link #snapshot}. */
   void publish() {
     samples = samples + 1; // single writer: the tick
@@ -87,7 +104,10 @@ final class StackTable {
     return size;
   }
 
-  /** A copy for {@link Profile}; any thread. Frame names are resolved later, lazily. */
+  /**
+   * A copy for {@link Profile}; any thread. Frame names are resolved later, lazily. {@code
+   * intervalNanos} is the nominal interval.
+   */
   Profile snapshot(FrameTable frames, long intervalNanos) {
     if (samples == 0) { // the volatile read that orders the reads below after the last publish
       return null;
@@ -96,7 +116,13 @@ final class StackTable {
     int n = size;
     int[][] stored = Arrays.copyOf(stacks, n);
     int[] storedCounts = Arrays.copyOf(counts, n);
-    return new Profile(stored, storedCounts, overLimit, names, intervalNanos);
+    // The mean time between this request's samples: longer than the interval when ticks were
+    // spaced out by maxOverhead or its threads waited for a turn under maxThreadsPerTick.
+    long interval = intervalNanos;
+    if (ticks >= 2) {
+      interval = Math.max(interval, (lastTickNanos - firstTickNanos) / (ticks - 1));
+    }
+    return new Profile(stored, storedCounts, overLimit, names, interval);
   }
 
   private void rehash(int entries) {

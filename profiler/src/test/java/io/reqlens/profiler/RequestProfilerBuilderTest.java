@@ -37,6 +37,12 @@ class RequestProfilerBuilderTest {
         bad(b -> b.setMaxTotalStacks(0), "maxTotalStacks must be from 1 to 16777216, got 0"),
         bad(b -> b.setMaxRecordings(0), "maxRecordings must be from 1 to 1048576, got 0"),
         bad(
+            b -> b.setMaxOverhead(0),
+            "maxOverhead must be from 0.001 to 1 (a share of one core), got 0.0"),
+        bad(
+            b -> b.setMaxOverhead(Double.NaN),
+            "maxOverhead must be from 0.001 to 1 (a share of one core), got NaN"),
+        bad(
             b ->
                 b.setAfter(Duration.ofSeconds(2))
                     .setMaxRecordingDuration(Duration.ofSeconds(2))
@@ -74,7 +80,8 @@ class RequestProfilerBuilderTest {
           .hasToString(
               "RequestProfiler{interval=10ms, after=20ms, maxRecordingDuration=300s,"
                   + " maxStackDepth=128, maxThreadsPerTick=64, maxStacksPerRecording=256,"
-                  + " maxTotalStacks=16384, maxRecordings=4096, tickThread=false}");
+                  + " maxTotalStacks=16384, maxRecordings=4096, maxOverhead=0.02,"
+                  + " tickThread=false}");
     }
     try (RequestProfiler custom =
         RequestProfiler.builder()

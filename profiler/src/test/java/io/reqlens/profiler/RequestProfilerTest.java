@@ -227,4 +227,24 @@ class RequestProfilerTest {
     assertThat(stats.stacksHeld()).isZero();
     assertThat(recording.stop().samples()).isEqualTo(2);
   }
+
+  @Test
+  void intervalIsTheOneTheRequestReallyGot() {
+    Thread thread =
+        workers.start(
+            "handler", SampledCode::sleepInHandler, "sleepInHandler", Thread.State.TIMED_WAITING);
+    Recording spacedOut = profiler.start(thread, ticker.getAsLong() - AFTER.toNanos());
+    Recording oneSample = profiler.start(thread, ticker.getAsLong() - AFTER.toNanos());
+    profiler.tick();
+    assertThat(oneSample.stop().intervalNanos()).isEqualTo(Duration.ofMillis(10).toNanos());
+
+    for (int i = 0; i < 4; i++) {
+      ticker.advance(Duration.ofMillis(30)); // ticks spaced out, e.g. by the overhead cap
+      profiler.tick();
+    }
+
+    Profile profile = spacedOut.stop();
+    assertThat(profile.samples()).isEqualTo(5);
+    assertThat(profile.intervalNanos()).isEqualTo(Duration.ofMillis(30).toNanos());
+  }
 }

@@ -44,4 +44,28 @@ class TickThreadTest {
       assertThat(daemon.isAlive()).isFalse();
     }
   }
+
+  @Test
+  void nextPeriodIsOneIntervalLaterWhenTicksAreCheap() {
+    long ms = 1_000_000L;
+    // period 0, interval 10 ms, a 0.1 ms tick at 4 ms: 0.1 ms / 2 % = 5 ms, inside the interval
+    assertThat(TickThread.nextPeriod(0, 10 * ms, 4 * ms, 4 * ms + ms / 10, 0.02))
+        .isEqualTo(10 * ms);
+  }
+
+  @Test
+  void nextPeriodKeepsTheTicksShareOfTimeUnderMaxOverhead() {
+    long ms = 1_000_000L;
+    // a 1 ms tick at 4 ms: the next period starts 1 ms / 2 % = 50 ms after the tick began
+    assertThat(TickThread.nextPeriod(0, 10 * ms, 4 * ms, 5 * ms, 0.02)).isEqualTo(54 * ms);
+    assertThat(TickThread.nextPeriod(0, 10 * ms, 4 * ms, 5 * ms, 1.0)).isEqualTo(10 * ms);
+  }
+
+  @Test
+  void nextPeriodDoesNotCatchUpAfterALateTick() {
+    long ms = 1_000_000L;
+    // woken 30 ms late (a loaded machine): restart from the end of the tick, no burst
+    assertThat(TickThread.nextPeriod(0, 10 * ms, 40 * ms, 40 * ms + 10_000, 1.0))
+        .isEqualTo(40 * ms + 10_000);
+  }
 }
