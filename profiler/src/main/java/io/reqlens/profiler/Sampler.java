@@ -76,7 +76,7 @@ final class Sampler {
       // Over the bound: sample a window that moves every tick, so every thread gets its turn.
       threadsSkipped += count - m;
       start = rotation % count;
-      rotation = start + m;
+      rotation = (start + m) % count;
     }
     long[] ids = idsBySize[m];
     if (ids == null) {

@@ -30,8 +30,12 @@ final class TickThread extends Thread {
   private volatile long throttled; // single writer: this thread
 
   TickThread(RequestProfiler profiler, long intervalNanos, double maxOverhead) {
-    super("reqlens-profiler");
+    // Started from whichever request thread records first: inherit none of its thread-locals and
+    // hold no reference to its context class loader (a web application's, which would leak on
+    // redeploy).
+    super(null, null, "reqlens-profiler", 0, false);
     setDaemon(true);
+    setContextClassLoader(null);
     this.profiler = profiler;
     this.intervalNanos = intervalNanos;
     this.maxOverhead = maxOverhead;

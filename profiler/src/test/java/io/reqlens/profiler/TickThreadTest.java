@@ -36,6 +36,7 @@ class TickThreadTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> profiler.stats().threadSamples() >= 3);
         daemon = profilerThread().orElseThrow();
         assertThat(daemon.isDaemon()).isTrue();
+        assertThat(daemon.getContextClassLoader()).as("pins no application loader").isNull();
         assertThat(recording.stop().stacks()).anyMatch(s -> s.contains("sleepInHandler"));
       } finally {
         profiler.close();
