@@ -5,8 +5,11 @@ import io.reqlens.profiler.Profile;
 import io.reqlens.profiler.ProfilerStats;
 import io.reqlens.profiler.Recording;
 import io.reqlens.profiler.RequestProfiler;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,6 +49,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ProfilerBenchmark -prof gc -f 1 -wi 3
  * -w 1 -i 5 -r 1}
+ *
+ * <p>CPU time of one tick ({@link #main}): the same setups, but what a tick costs in CPU rather
+ * than wall time — the figure that holds on a shared, loaded machine, where waiting for a core
+ * inflates wall time. Process CPU includes the VM thread's share of the stack dump. Run: {@code
+ * java -cp benchmarks/target/benchmarks.jar io.reqlens.benchmarks.ProfilerBenchmark}
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -209,5 +217,44 @@ public class ProfilerBenchmark {
 
   private static String findUnder(int depth, CallerFrames callers) {
     return depth == 0 ? callers.find() : findUnder(depth - 1, callers);
+  }
+
+  /** Prints the CPU time of one tick for each setup of {@code tick}. */
+  public static void main(String[] args) throws InterruptedException {
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    System.out.println("threads depth  wall us/tick  thread CPU us/tick  process CPU us/tick");
+    for (int depth : new int[] {20, 100}) {
+      for (int threads : new int[] {1, 10, 50}) {
+        Sampled state = new Sampled();
+        state.threads = threads;
+        state.depth = depth;
+        state.setUp();
+        int ticks = 20_000 / threads;
+        for (int i = 0; i < ticks; i++) { // warm-up
+          state.profiler.tick();
+        }
+        long wall = System.nanoTime();
+        long thread = mx.getCurrentThreadCpuTime();
+        long process = os.getProcessCpuTime();
+        for (int i = 0; i < ticks; i++) {
+          state.profiler.tick();
+        }
+        wall = System.nanoTime() - wall;
+        thread = mx.getCurrentThreadCpuTime() - thread;
+        process = os.getProcessCpuTime() - process;
+        state.tearDown();
+        System.out.println(
+            String.format(
+                Locale.ROOT,
+                "%7d %5d %13.1f %19.1f %20.1f",
+                threads,
+                depth,
+                wall / 1e3 / ticks,
+                thread / 1e3 / ticks,
+                process / 1e3 / ticks));
+      }
+    }
   }
 }
