@@ -64,7 +64,10 @@ public final class ProfilerStats {
     this.recordingsExpired = recordingsExpired;
   }
 
-  /** Recordings handed out (no-op recordings not counted). */
+  /**
+   * Recordings handed out (no-op recordings not counted); exact when no request starts during the
+   * tick before.
+   */
   public long recordingsStarted() {
     return recordingsStarted;
   }
@@ -77,7 +80,11 @@ public final class ProfilerStats {
     return recordingsRejected;
   }
 
-  /** Recordings registered now: running, or finished and not yet unlinked by a tick. */
+  /**
+   * Recordings registered now: running, or finished and not yet unlinked by a tick (bounded by
+   * {@code maxRecordings}). Exact after a tick; requests started during a tick may count twice
+   * until the next one (the bound errs on the safe side).
+   */
   public long recordingsRegistered() {
     return recordingsRegistered;
   }

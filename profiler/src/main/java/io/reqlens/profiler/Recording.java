@@ -58,6 +58,7 @@ public final class Recording {
   volatile Thread[] others;
   volatile StackTable table; // created by the tick at the first sample
   Recording next; // the registry's link; tick-owned once pushed
+  int depth; // the registry's length from this node down (see Registry)
   int chargedStacks; // distinct stacks counted against the global bound; tick-owned
 
   Recording(RequestProfiler owner, Thread origin, long startNanos) {
@@ -145,6 +146,11 @@ public final class Recording {
     if (finish()) {
       table = null;
     }
+  }
+
+  /** A stopped node that marks where a tick took the registry's list (see {@link Registry}). */
+  static Recording floor() {
+    return new Recording(null, null, 0L, STOPPED);
   }
 
   /** True for the shared recording that records nothing. */

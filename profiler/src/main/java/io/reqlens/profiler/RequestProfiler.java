@@ -38,7 +38,6 @@ public final class RequestProfiler implements AutoCloseable {
   private final LongSupplier ticker;
   private final Registry registry;
   private final Sampler sampler;
-  private final LongAdder started = new LongAdder();
   private final LongAdder rejected = new LongAdder();
   private final ReentrantLock tickLock = new ReentrantLock();
   private final AtomicBoolean tickThreadStarted = new AtomicBoolean();
@@ -82,15 +81,17 @@ public final class RequestProfiler implements AutoCloseable {
    * disabled or closed, or {@code maxRecordings} are registered (counted as rejected).
    */
   public Recording start(Thread thread, long startNanos) {
-    if (thread == null || closed || !registry.reserve()) {
+    if (thread == null || closed) {
       if (this != NOOP) {
         rejected.increment();
       }
       return Recording.NOOP;
     }
     Recording recording = new Recording(this, thread, startNanos);
-    registry.push(recording);
-    started.increment();
+    if (!registry.push(recording)) {
+      rejected.increment();
+      return Recording.NOOP;
+    }
     if (!tickThreadStarted.get()) {
       startTickThread();
     }
@@ -136,7 +137,7 @@ public final class RequestProfiler implements AutoCloseable {
     tickLock.lock();
     try {
       return new ProfilerStats(
-          started.sum(),
+          sampler.unlinked + registry.size(),
           rejected.sum(),
           registry.size(),
           sampler.ticks,

@@ -41,6 +41,7 @@ final class Sampler {
 
   // Counters, read by stats() under the same lock.
   long ticks;
+  long unlinked;
   long threadSamples;
   long threadsSkipped;
   long threadsNotFound;
@@ -109,11 +110,13 @@ final class Sampler {
 
   /** Unlinks every registered recording; they keep what was sampled. On close. */
   void releaseAll() {
-    for (Recording r = registry.takeAll(); r != null; ) {
+    Recording floor = Recording.floor();
+    for (Recording r = registry.takeAll(floor); r != null; ) {
       Recording next = r.next;
       release(r);
       r = next;
     }
+    Registry.putBack(floor, null, 0);
   }
 
   int stacksHeld() {
@@ -131,9 +134,11 @@ final class Sampler {
   /** Walks the registry, unlinks what is finished, returns the number of candidate threads. */
   private int collect(long now) {
     int count = 0;
+    int survivors = 0;
+    Recording floor = Recording.floor();
     Recording keepFirst = null;
     Recording keepLast = null;
-    for (Recording r = registry.takeAll(); r != null; ) {
+    for (Recording r = registry.takeAll(floor); r != null; ) {
       Recording next = r.next;
       if (keep(r, now)) {
         // Relinked in the same order, so the window of a tick over the bound moves over a stable
@@ -145,6 +150,7 @@ final class Sampler {
           keepLast.next = r;
         }
         keepLast = r;
+        survivors++;
         if (now - r.startNanos >= afterNanos) {
           count = addThreads(r, count);
         }
@@ -153,7 +159,7 @@ final class Sampler {
       }
       r = next;
     }
-    registry.putBack(keepFirst, keepLast);
+    Registry.putBack(floor, keepFirst, survivors);
     return count;
   }
 
@@ -265,7 +271,9 @@ final class Sampler {
   }
 
   private void release(Recording r) {
-    registry.release();
+    if (!r.isNoop()) { // a floor of an earlier tick is not a request
+      unlinked++;
+    }
     stacksHeld -= r.chargedStacks;
     r.chargedStacks = 0;
     r.next = null;
