@@ -219,11 +219,42 @@ public class ProfilerBenchmark {
     return depth == 0 ? callers.find() : findUnder(depth - 1, callers);
   }
 
-  /** Prints the CPU time of one tick for each setup of {@code tick}. */
+  /**
+   * Prints the CPU time of a request's start and stop (with its share of the tick that unlinks it)
+   * against the disabled profiler, then of one tick for each setup of {@code tick}.
+   */
   public static void main(String[] args) throws InterruptedException {
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    Requests requests = new Requests();
+    requests.setUp();
+    ProfilerBenchmark benchmark = new ProfilerBenchmark();
+    System.out.println("round  startStop CPU ns/request  disabledStartStop CPU ns/request");
+    for (int round = 1; round <= 8; round++) {
+      int invocations = 5_000; // of REQUESTS_PER_TICK requests each
+      long cpu = mx.getCurrentThreadCpuTime();
+      for (int i = 0; i < invocations; i++) {
+        benchmark.startStop(requests);
+      }
+      long enabled = mx.getCurrentThreadCpuTime() - cpu;
+      cpu = mx.getCurrentThreadCpuTime();
+      for (int i = 0; i < invocations; i++) {
+        benchmark.disabledStartStop(requests);
+      }
+      long disabled = mx.getCurrentThreadCpuTime() - cpu;
+      double perRequest = (double) invocations * REQUESTS_PER_TICK;
+      System.out.println(
+          String.format(
+              Locale.ROOT,
+              "%5d %26.1f %34.1f",
+              round,
+              enabled / perRequest,
+              disabled / perRequest));
+    }
+    requests.tearDown();
+
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    System.out.println();
     System.out.println("threads depth  wall us/tick  thread CPU us/tick  process CPU us/tick");
     for (int depth : new int[] {20, 100}) {
       for (int threads : new int[] {1, 10, 50}) {

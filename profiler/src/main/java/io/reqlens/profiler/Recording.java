@@ -33,6 +33,7 @@ public final class Recording {
   private static final VarHandle STATE;
   private static final VarHandle FIRST;
   private static final VarHandle OTHERS;
+  private static final VarHandle TABLE;
 
   static {
     try {
@@ -40,6 +41,7 @@ public final class Recording {
       STATE = lookup.findVarHandle(Recording.class, "state", int.class);
       FIRST = lookup.findVarHandle(Recording.class, "first", Thread.class);
       OTHERS = lookup.findVarHandle(Recording.class, "others", Thread[].class);
+      TABLE = lookup.findVarHandle(Recording.class, "table", StackTable.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -68,9 +70,13 @@ public final class Recording {
   private Recording(RequestProfiler owner, Thread origin, long startNanos, int state) {
     this.owner = owner;
     this.origin = origin;
-    this.first = origin;
     this.startNanos = startNanos;
-    this.state = state;
+    // Plain writes: a volatile write is a full fence, two of them cost more than the rest of start.
+    // The recording is published by the registry's CAS (or a static final), which orders them.
+    FIRST.set(this, origin);
+    if (state != ACTIVE) {
+      STATE.set(this, state);
+    }
   }
 
   /**
@@ -127,7 +133,8 @@ public final class Recording {
   /**
    * Stops recording and returns what was sampled, or {@code null} when the request was never
    * sampled (it ended before {@code after}), was already stopped or discarded, or its thread died.
-   * Frees the recording's memory: the returned profile holds a copy.
+   * Frees the recording's memory: the returned profile holds a copy. Call it once, from one thread
+   * (two racing calls may both return the profile).
    */
   public Profile stop() {
     if (!finish()) {
@@ -137,14 +144,14 @@ public final class Recording {
     if (sampled == null) {
       return null;
     }
-    table = null;
+    TABLE.setRelease(this, (StackTable) null);
     return sampled.snapshot(owner.frames, owner.intervalNanos);
   }
 
   /** Stops recording and drops what was sampled, as for a request whose trace is not kept. */
   public void discard() {
     if (finish()) {
-      table = null;
+      TABLE.setRelease(this, (StackTable) null);
     }
   }
 
@@ -158,16 +165,21 @@ public final class Recording {
     return owner == null;
   }
 
+  /**
+   * Marks the recording stopped; false when it already was. Why a read and a release store, not a
+   * CAS? This is the request thread's path, and a CAS (like a volatile store) is a full fence: tens
+   * of nanoseconds on a busy machine. The only other writer is the tick's {@link #leave}, and every
+   * interleaving with it is harmless: a recording the tick just dropped has no table (stop returns
+   * null), one it just expired keeps its table (stop returns it), and a tick that sees the stop
+   * late folds at most one more sample, into a table nobody reads, unlinked at its next pass.
+   */
   private boolean finish() {
-    while (true) {
-      int current = state;
-      if (current != ACTIVE && current != EXPIRED) {
-        return false;
-      }
-      if (STATE.compareAndSet(this, current, STOPPED)) {
-        return true;
-      }
+    int current = state;
+    if (current != ACTIVE && current != EXPIRED) {
+      return false;
     }
+    STATE.setRelease(this, STOPPED);
+    return true;
   }
 
   /** Tick only: ACTIVE to {@code to}; false when the request stopped meanwhile. */
