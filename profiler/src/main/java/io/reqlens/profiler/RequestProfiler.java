@@ -14,10 +14,9 @@ import java.util.logging.Logger;
  *
  * <p>Request threads call {@link #start(Thread, long)} when a request begins and {@link
  * Recording#stop()} when it ends; both are lock-free, never block and never throw, and a request
- * that ends before {@code after} costs one small object and two CAS operations. One daemon thread
- * ({@code reqlens-profiler}, started at the first {@code start}) does the rest: see {@link
- * #tick()}. Memory is bounded by the builder's limits; what a bound drops is counted in {@link
- * #stats()}.
+ * that ends before {@code after} costs one small object and one CAS. One daemon thread ({@code
+ * reqlens-profiler}, started at the first {@code start}) does the rest: see {@link #tick()}. Memory
+ * is bounded by the builder's limits; what a bound drops is counted in {@link #stats()}.
  *
  * <pre>{@code
  * RequestProfiler profiler = RequestProfiler.builder().build();

@@ -153,7 +153,7 @@ public final class RequestProfilerBuilder {
 
   /**
    * Share of wall-clock time, from 0.001 to 1, that the profiler's thread may spend in ticks; the
-   * cap on its own cost whatever the number of slow requests. A tick costs about a microsecond per
+   * cap on its own cost whatever the number of slow requests. A tick costs 0.4–0.8 µs of CPU per
    * captured frame (see {@code benchmarks/README.md}), so 50 requests 100 frames deep take
    * milliseconds: then ticks space out beyond the interval, each request is sampled less often, and
    * its {@link Profile#intervalNanos()} says so.
