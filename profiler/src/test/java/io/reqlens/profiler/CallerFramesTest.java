@@ -3,19 +3,21 @@ package io.reqlens.profiler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.acme.shop.OrderController;
-import com.acme.shop.OrderRepository;
 import io.reqlens.examples.fixture.ExampleRoutes;
+import io.reqlens.profiler.fixture.driver.FakeStatement;
+import io.reqlens.profiler.fixture.shop.OrderController;
+import io.reqlens.profiler.fixture.shop.OrderRepository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.List;
-import org.h2.fake.FakeStatement;
 import org.junit.jupiter.api.Test;
 
 /**
- * The N+1 caller: the stack is application code (com.acme.shop) over a "driver" (org.h2) over
- * Reqlens (this test, standing for the processor's hook), on the thread that ran the statement.
+ * The N+1 caller: the stack is "application" code (io.reqlens.profiler.fixture.shop, kept by a
+ * prefix as an application's would be) over a "driver" (a fixture in a Reqlens package, skipped as
+ * Reqlens is) over Reqlens (this test, standing for the processor's hook), on the thread that ran
+ * the statement.
  */
 class CallerFramesTest {
 
@@ -29,30 +31,33 @@ class CallerFramesTest {
     throw new AssertionError(marker + " not in " + file);
   }
 
+  /** The shop fixture stands for an application: kept although it sits in a Reqlens package. */
+  private static final String SHOP = "io.reqlens.profiler.fixture.shop.";
+
   private static OrderController controller(CallerFrames callers) {
     return new OrderController(new OrderRepository(new FakeStatement(callers::find)));
   }
 
   @Test
   void findsTheApplicationMethodAndLineThatIssuedTheStatement() throws IOException {
-    String caller = controller(CallerFrames.defaults()).list();
+    String caller = controller(CallerFrames.defaults().withKeptPrefixes(SHOP)).list();
 
     assertThat(caller)
         .isEqualTo(
-            "com.acme.shop.OrderRepository.findItems(OrderRepository.java:"
-                + lineOf("com/acme/shop/OrderRepository.java", "CALL SITE")
+            "io.reqlens.profiler.fixture.shop.OrderRepository.findItems(OrderRepository.java:"
+                + lineOf("io/reqlens/profiler/fixture/shop/OrderRepository.java", "CALL SITE")
                 + ")");
   }
 
   @Test
-  void addedPrefixesAreSkippedToo() throws IOException {
-    CallerFrames callers =
-        CallerFrames.defaults().withSkippedPrefixes("com.acme.shop.OrderRepository");
+  void onlyTheKeptPrefixesOverrideTheSkippedOnes() throws IOException {
+    CallerFrames callers = CallerFrames.defaults().withKeptPrefixes(SHOP + "OrderController");
 
     assertThat(controller(callers).list())
         .isEqualTo(
-            "com.acme.shop.OrderController.list(OrderController.java:"
-                + lineOf("com/acme/shop/OrderController.java", "CONTROLLER CALL SITE")
+            "io.reqlens.profiler.fixture.shop.OrderController.list(OrderController.java:"
+                + lineOf(
+                    "io/reqlens/profiler/fixture/shop/OrderController.java", "CONTROLLER CALL SITE")
                 + ")");
   }
 
@@ -80,7 +85,8 @@ class CallerFramesTest {
     assertThat(callers.isSkipped("io.reqlens.sampler.LocalTraceProcessor")).isTrue();
     assertThat(callers.isSkipped("io.reqlens.examples.ApiRoutes")).isFalse();
     assertThat(callers.isSkipped("jdk.proxy2.$Proxy12")).isTrue();
-    assertThat(callers.isSkipped("com.acme.shop.OrderRepository")).isFalse();
+    assertThat(callers.isSkipped(SHOP + "OrderRepository")).as("a Reqlens package").isTrue();
+    assertThat(callers.withKeptPrefixes(SHOP).isSkipped(SHOP + "OrderRepository")).isFalse();
     assertThat(callers.withKeptPrefixes("org.h2.tools").isSkipped("org.h2.tools.Server")).isFalse();
     assertThat(callers.withSkippedPrefixes("com.acme").isSkipped("com.acme$Inner")).isTrue();
   }
