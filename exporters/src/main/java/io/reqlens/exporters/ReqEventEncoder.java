@@ -16,6 +16,7 @@ import io.reqlens.core.event.EventSchema;
 import io.reqlens.core.sampling.ConsistentProbability;
 import io.reqlens.core.semconv.ReqlensAttributes;
 import io.reqlens.core.semconv.SemConv;
+import io.reqlens.core.sql.QuerySummary;
 import java.util.Collection;
 import java.util.List;
 
@@ -201,19 +202,37 @@ final class ReqEventEncoder implements SpanEncoder, LocalTraceExceptions.Sink {
     end();
   }
 
+  /**
+   * {@code operation} and {@code collection} come, in this order, from {@code db.operation.name}/
+   * {@code db.collection.name} (or the old {@code db.operation}/{@code db.sql.table}), else from
+   * {@code db.query.summary} (the agent's only hint under the stable conventions), else from the
+   * sanitized statement: so they are filled under old and stable conventions alike.
+   */
   private void writeDb(SpanData span, Attributes a, String system) {
+    SanitizedQueries.Statement statement =
+        queries.analyze(system, SemConv.first(a, SemConv.DB_QUERY_TEXT, SemConv.DB_STATEMENT_OLD));
+    String operation = SemConv.first(a, SemConv.DB_OPERATION_NAME, SemConv.DB_OPERATION_OLD);
+    String collection = SemConv.first(a, SemConv.DB_COLLECTION_NAME, SemConv.DB_SQL_TABLE_OLD);
+    if (operation == null) {
+      QuerySummary summary = QuerySummary.parse(a.get(SemConv.DB_QUERY_SUMMARY));
+      if (summary != null) {
+        operation = summary.operation();
+        collection = collection != null ? collection : summary.collection();
+      } else if (statement != null) {
+        operation = statement.operation;
+        collection = collection != null ? collection : statement.collection;
+      }
+    }
     header(KIND_DB, span);
     parent(span);
     out.raw(DB_SYSTEM);
     out.string(system);
     out.raw(OPERATION);
-    out.string(SemConv.first(a, SemConv.DB_OPERATION_NAME, SemConv.DB_OPERATION_OLD));
+    out.string(operation);
     out.raw(COLLECTION);
-    out.string(SemConv.first(a, SemConv.DB_COLLECTION_NAME, SemConv.DB_SQL_TABLE_OLD));
+    out.string(collection);
     out.raw(QUERY);
-    out.string(
-        queries.sanitize(
-            system, SemConv.first(a, SemConv.DB_QUERY_TEXT, SemConv.DB_STATEMENT_OLD)));
+    out.string(statement == null ? null : statement.text);
     duration(span);
     out.raw(ROWS);
     nullableNumber(a.get(SemConv.DB_RETURNED_ROWS));

@@ -1,60 +1,15 @@
 package io.reqlens.exporters;
 
-import io.opentelemetry.sdk.common.Clock;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Objects;
-import java.util.concurrent.TimeUnit;
-
 /**
- * Builds a {@link ReqEventExporter}. Defaults: folder {@value #DEFAULT_DIRECTORY}, rotation at
- * {@value #DEFAULT_ROTATE_BYTES} bytes or every {@value #DEFAULT_ROTATE_INTERVAL_SECONDS} s, closed
- * files kept within {@value #DEFAULT_RETAIN_BYTES} bytes.
+ * Builds a {@link ReqEventExporter} writing {@code events-*.jsonl}, with the folder, rotation and
+ * retention of {@link FileExporterBuilder}.
  */
-public final class ReqEventExporterBuilder {
-
-  public static final String DEFAULT_DIRECTORY = FileSettings.DEFAULT_DIRECTORY;
-  public static final long DEFAULT_ROTATE_BYTES = FileSettings.DEFAULT_ROTATE_BYTES;
-  public static final long DEFAULT_ROTATE_INTERVAL_SECONDS =
-      FileSettings.DEFAULT_ROTATE_INTERVAL_SECONDS;
-  public static final long DEFAULT_RETAIN_BYTES = FileSettings.DEFAULT_RETAIN_BYTES;
-
-  private final FileSettings settings = new FileSettings();
+public final class ReqEventExporterBuilder extends FileExporterBuilder<ReqEventExporterBuilder> {
 
   ReqEventExporterBuilder() {}
 
-  /** The folder for {@code events-*.jsonl}; created 0700 on first write when missing. */
-  public ReqEventExporterBuilder setDirectory(Path directory) {
-    settings.directory(directory);
-    return this;
-  }
-
-  /** Closes the active file when the next line would take it past this size. */
-  public ReqEventExporterBuilder setRotateBytes(long bytes) {
-    settings.rotateBytes(bytes);
-    return this;
-  }
-
-  /** Closes the active file this long after it was opened, even when idle. */
-  public ReqEventExporterBuilder setRotateInterval(long amount, TimeUnit unit) {
-    settings.rotateInterval(amount, unit);
-    return this;
-  }
-
-  public ReqEventExporterBuilder setRotateInterval(Duration interval) {
-    Objects.requireNonNull(interval, "interval");
-    return setRotateInterval(interval.toNanos(), TimeUnit.NANOSECONDS);
-  }
-
-  /** Deletes the oldest closed {@code events-*.jsonl} files beyond this total size. */
-  public ReqEventExporterBuilder setRetainBytes(long bytes) {
-    settings.retainBytes(bytes);
-    return this;
-  }
-
-  /** The clock for rotation and file names; tests pass a controllable one. */
-  public ReqEventExporterBuilder setClock(Clock clock) {
-    settings.clock(clock);
+  @Override
+  ReqEventExporterBuilder self() {
     return this;
   }
 

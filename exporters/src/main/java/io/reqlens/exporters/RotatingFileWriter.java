@@ -73,6 +73,12 @@ final class RotatingFileWriter {
     this.log = new ThrottledLogger(LOGGER, clock);
     this.lastScanNanos = clock.nanoTime() - RESCAN_NANOS; // the first rotation lists the folder
     try {
+      // At start, not at the first export: a newcomer looking for the folder finds it at once.
+      createFolder();
+    } catch (IOException | RuntimeException e) {
+      fail("could not create " + this.dir + " (tried again at every write)", e);
+    }
+    try {
       ActiveFileRepair.repairAll(this.dir, prefix);
     } catch (IOException | RuntimeException e) {
       fail("could not repair leftover active files in " + this.dir, e);
@@ -194,12 +200,16 @@ final class RotatingFileWriter {
     }
   }
 
-  private ActiveFile open() throws IOException {
+  private void createFolder() throws IOException {
     if (posix) {
       Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(ActiveFile.DIR_PERMS));
     } else {
       Files.createDirectories(dir);
     }
+  }
+
+  private ActiveFile open() throws IOException {
+    createFolder();
     for (int attempt = 0; ; attempt++) {
       Path path = dir.resolve(names.active());
       ActiveFile file = ActiveFile.create(path, posix, clock);

@@ -1,5 +1,6 @@
 package io.reqlens.exporters;
 
+import io.reqlens.core.sql.SanitizedSql;
 import io.reqlens.core.sql.SqlDialect;
 import io.reqlens.core.sql.SqlSanitizer;
 import java.util.EnumMap;
@@ -13,7 +14,9 @@ import java.util.Map;
  * becomes {@code IN (?)} — and capped at {@value #MAX_LENGTH} characters.
  *
  * <p>The dialect comes from {@code db.system.name} when known; otherwise every dialect's reading is
- * applied and whatever any of them calls a literal is hidden.
+ * applied and whatever any of them calls a literal is hidden. The same pass finds the statement's
+ * operation and single table ({@link Statement}), for {@code DB} events of spans that carry
+ * neither.
  *
  * <p>Why a cache? An app runs few distinct statements, so most database spans cost a hash lookup
  * instead of a lexer pass and new strings. Bounded in entries and key length. Not thread-safe: used
@@ -26,7 +29,20 @@ final class SanitizedQueries {
   static final int MAX_LENGTH = 4096;
 
   private final Map<SqlDialect, SqlSanitizer> sanitizers = new EnumMap<>(SqlDialect.class);
-  private final Map<SqlDialect, Map<String, String>> caches = new EnumMap<>(SqlDialect.class);
+  private final Map<SqlDialect, Map<String, Statement>> caches = new EnumMap<>(SqlDialect.class);
+
+  /** A statement as it may reach a file, with what it does. */
+  static final class Statement {
+    final String text;
+    final String operation;
+    final String collection;
+
+    Statement(String text, String operation, String collection) {
+      this.text = text;
+      this.operation = operation;
+      this.collection = collection;
+    }
+  }
 
   /** Sanitizes a statement of an unknown database. */
   String sanitize(String sql) {
@@ -35,6 +51,12 @@ final class SanitizedQueries {
 
   /** Sanitizes a statement of the database named by {@code db.system.name} (may be null). */
   String sanitize(String dbSystem, String sql) {
+    Statement statement = analyze(dbSystem, sql);
+    return statement == null ? null : statement.text;
+  }
+
+  /** Sanitizes and analyzes a statement; null for a null {@code sql}. */
+  Statement analyze(String dbSystem, String sql) {
     if (sql == null) {
       return null;
     }
@@ -42,20 +64,22 @@ final class SanitizedQueries {
     if (sql.length() > MAX_CACHED_LENGTH) {
       return compute(dialect, sql);
     }
-    Map<String, String> cache = caches.computeIfAbsent(dialect, d -> lru());
-    String sanitized = cache.get(sql);
-    if (sanitized == null) {
-      sanitized = compute(dialect, sql);
-      cache.put(sql, sanitized);
+    Map<String, Statement> cache = caches.computeIfAbsent(dialect, d -> lru());
+    Statement statement = cache.get(sql);
+    if (statement == null) {
+      statement = compute(dialect, sql);
+      cache.put(sql, statement);
     }
-    return sanitized;
+    return statement;
   }
 
-  private String compute(SqlDialect dialect, String sql) {
+  private Statement compute(SqlDialect dialect, String sql) {
+    SanitizedSql sanitized =
+        sanitizers.computeIfAbsent(dialect, SqlSanitizer::create).sanitize(sql);
+    String normalized = InLists.collapse(collapseWhitespace(sanitized.queryText()));
     String text =
-        sanitizers.computeIfAbsent(dialect, SqlSanitizer::create).sanitize(sql).queryText();
-    String normalized = InLists.collapse(collapseWhitespace(text));
-    return normalized.length() > MAX_LENGTH ? normalized.substring(0, MAX_LENGTH) : normalized;
+        normalized.length() > MAX_LENGTH ? normalized.substring(0, MAX_LENGTH) : normalized;
+    return new Statement(text, sanitized.operationName(), sanitized.collectionName());
   }
 
   /** Runs of whitespace become one space; none at either end. Cached, so kept simple. */
@@ -77,10 +101,10 @@ final class SanitizedQueries {
     return out.toString();
   }
 
-  private static Map<String, String> lru() {
-    return new LinkedHashMap<String, String>(64, 0.75f, true) {
+  private static Map<String, Statement> lru() {
+    return new LinkedHashMap<String, Statement>(64, 0.75f, true) {
       @Override
-      protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<String, Statement> eldest) {
         return size() > MAX_ENTRIES;
       }
     };

@@ -145,14 +145,76 @@ class ReqEventEncoderTest {
             .put("db.sql.table", "users")
             .put("db.statement", "UPDATE users SET pw = 'hunter2' WHERE id = 7")
             .build();
-    JsonNode db =
-        encode(span("0000000000000002", SpanKind.CLIENT, "0000000000000001", a, StatusData.unset()))
-            .get(0);
+    JsonNode db = db(a);
     assertThat(db.get("db_system").textValue()).isEqualTo("mysql");
     assertThat(db.get("operation").textValue()).isEqualTo("UPDATE");
     assertThat(db.get("collection").textValue()).isEqualTo("users");
     assertThat(db.get("query").textValue()).isEqualTo("UPDATE users SET pw = ? WHERE id = ?");
     assertThat(db.get("rows").isNull()).isTrue();
+  }
+
+  /** The agent under {@code OTEL_SEMCONV_STABILITY_OPT_IN=database}: a summary, no names. */
+  @Test
+  void dbOperationAndCollectionComeFromTheSummaryUnderStableConventions() throws Exception {
+    JsonNode db =
+        db(
+            Attributes.builder()
+                .put("db.system.name", "h2database")
+                .put("db.query.summary", "SELECT users")
+                .put("db.query.text", "SELECT id, name FROM users ORDER BY id")
+                .put("db.response.returned_rows", 12L)
+                .build());
+    assertThat(db.get("operation").textValue()).isEqualTo("SELECT");
+    assertThat(db.get("collection").textValue()).isEqualTo("users");
+    assertThat(db.get("rows").longValue()).isEqualTo(12);
+  }
+
+  @Test
+  void aSummaryOfSeveralTablesNamesNoCollection() throws Exception {
+    JsonNode db =
+        db(
+            Attributes.builder()
+                .put("db.system.name", "postgresql")
+                .put("db.query.summary", "SELECT users orders")
+                .put("db.query.text", "SELECT * FROM users u JOIN orders o ON o.user_id = u.id")
+                .build());
+    assertThat(db.get("operation").textValue()).isEqualTo("SELECT");
+    assertThat(db.get("collection").isNull()).isTrue();
+  }
+
+  @Test
+  void withoutNamesOrSummaryTheSanitizedStatementIsAnalyzed() throws Exception {
+    JsonNode db =
+        db(
+            Attributes.builder()
+                .put("db.system.name", "postgresql")
+                .put("db.query.summary", "refresh totals") // a procedure's own name: no keyword
+                .put("db.query.text", "DELETE FROM audit_log WHERE ts < '2020-01-01'")
+                .build());
+    assertThat(db.get("operation").textValue()).isEqualTo("DELETE");
+    assertThat(db.get("collection").textValue()).isEqualTo("audit_log");
+    assertThat(db.get("query").textValue()).isEqualTo("DELETE FROM audit_log WHERE ts < ?");
+  }
+
+  @Test
+  void theNamesWinOverTheSummary() throws Exception {
+    JsonNode db =
+        db(
+            Attributes.builder()
+                .put("db.system.name", "mysql")
+                .put("db.operation.name", "BATCH INSERT")
+                .put("db.collection.name", "orders")
+                .put("db.query.summary", "SELECT users")
+                .build());
+    assertThat(db.get("operation").textValue()).isEqualTo("BATCH INSERT");
+    assertThat(db.get("collection").textValue()).isEqualTo("orders");
+    assertThat(db.get("query").isNull()).isTrue();
+  }
+
+  private JsonNode db(Attributes a) throws Exception {
+    return encode(
+            span("0000000000000002", SpanKind.CLIENT, "0000000000000001", a, StatusData.unset()))
+        .get(0);
   }
 
   @Test

@@ -13,7 +13,9 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.reqlens.exporters.internal.JsonlSpanExporterProvider;
 import io.reqlens.exporters.internal.ReqEventExporterProvider;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -148,10 +150,26 @@ class SpiTest {
 
   @Test
   void defaultsAreTheDocumentedOnes() {
-    assertThat(JsonlSpanExporter.builder().build().toString())
+    // The default folder is relative to the working directory; the exporter creates it at start,
+    // so this test names its own and checks the default's name apart.
+    assertThat(FileExporterBuilder.DEFAULT_DIRECTORY).isEqualTo("reqlens-data");
+    SpanExporter exporter = JsonlSpanExporter.builder().setDirectory(tmp).build();
+    assertThat(exporter.toString())
         .isEqualTo(
-            "JsonlSpanExporter{format=otlp, directory=reqlens-data, rotateBytes=16777216,"
-                + " rotateInterval=PT5M, retainBytes=536870912}");
+            "JsonlSpanExporter{format=otlp, directory="
+                + tmp
+                + ", rotateBytes=16777216, rotateInterval=PT5M, retainBytes=536870912}");
+    exporter.shutdown();
+  }
+
+  @Test
+  void theFolderExistsFromStartNotFromTheFirstExport() throws Exception {
+    Path dir = tmp.resolve("new").resolve("folder");
+    SpanExporter exporter = ReqEventExporter.builder().setDirectory(dir).build();
+    assertThat(dir).isDirectory();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
+        .isEqualTo("rwx------");
+    exporter.shutdown();
   }
 
   @Test

@@ -54,6 +54,28 @@ class ReportCliTest {
   }
 
   @Test
+  void queriesOutsideAnyRequestAreCountedNotDropped() throws IOException {
+    Path dir = copyFixture();
+    String ddl =
+        "{\"v\":1,\"kind\":\"DB\",\"ts_ns\":1795165000000000000,\"trace_id\":\"%s\","
+            + "\"span_id\":\"5eed00000000000%d\",\"service\":\"reqlens-example\","
+            + "\"service_version\":\"1.0.0\",\"sample_rate\":1.0,\"parent_span_id\":null,"
+            + "\"db_system\":\"h2\",\"operation\":\"CREATE TABLE\",\"collection\":\"users\","
+            + "\"query\":\"CREATE TABLE users (id INT)\",\"dur_ns\":1000,\"rows\":null,"
+            + "\"error\":false}";
+    Files.write(
+        dir.resolve("events-20261120T080000.000Z-1-x-1.jsonl"),
+        List.of(
+            String.format(ddl, "aa000000000000000000000000000001", 1),
+            String.format(ddl, "aa000000000000000000000000000002", 2)));
+    Cli r = Cli.run("--zone", "UTC", dir.toString());
+    assertThat(r.code).as(r.toString()).isZero();
+    assertThat(r.out)
+        .contains("  outside requests: 2 queries (start-up, background work; not in the tables");
+    assertThat(Cli.run("--zone", "UTC", FIXTURE).out).doesNotContain("outside requests");
+  }
+
+  @Test
   void emptyFolderIsNothingToReport() throws IOException {
     Path empty = Files.createDirectory(tmp.resolve("empty"));
     Cli r = Cli.run(empty.toString());

@@ -3,7 +3,6 @@ package io.reqlens.examples.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reqlens.examples.launch.ServiceClient;
-import io.reqlens.examples.otlp.OtlpReceiver;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -18,13 +17,11 @@ class ConfigErrorIT {
 
   @Test
   void invalidRulesAreReportedAndTheAppRunsUntraced() {
-    try (OtlpReceiver otlp = OtlpReceiver.start();
-        ServiceProcess service =
-            ServiceProcess.start(
-                "config-error",
-                otlp,
-                Map.of(
-                    "OTEL_TRACES_SAMPLER", "reqlens", "OTEL_REQLENS_SAMPLER_RULES", BAD_RULES))) {
+    try (ExampleService service =
+        ExampleService.agent(
+            "config-error",
+            Map.of("OTEL_TRACES_SAMPLER", "reqlens", "OTEL_REQLENS_SAMPLER_RULES", BAD_RULES))) {
+      service.start();
       assertThat(service.output())
           .contains("Invalid value for OTEL_REQLENS_SAMPLER_RULES")
           .contains(BAD_RULES)

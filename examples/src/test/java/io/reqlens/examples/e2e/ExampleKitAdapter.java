@@ -82,12 +82,6 @@ final class ExampleKitAdapter implements HttpServerAdapter {
     return 500;
   }
 
-  /** The agent records the query; the Reqlens processor (in both modes) redacts the token. */
-  @Override
-  public String expectedUrlQuery() {
-    return mode == ExampleService.Mode.AGENT ? "token=REDACTED" : null;
-  }
-
   /** The agent only copies {@code Content-Length}; the servlet filter counts the bytes read. */
   @Override
   public boolean measuresChunkedRequestBodies() {

@@ -27,9 +27,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *     ExampleService.library("my-feature", Map.of("OTEL_TRACES_SAMPLER", "reqlens"));
  * }</pre>
  *
- * <p>Outside JUnit's lifecycle (a test-kit adapter) call {@link #start()} and {@link #close()}.
- * {@link AgentService} is the agent-only harness of the older tests; this one adds library mode and
- * extra JVM options. The child's output is in {@code target/e2e/<name>.log}.
+ * <p>Tests of a class share the service, so they must identify their own requests by trace id
+ * (every response carries {@code traceresponse}), never by "all spans received". Outside JUnit's
+ * lifecycle (a test-kit adapter, a service a test starts itself) call {@link #start()} and {@link
+ * #close()}.
+ *
+ * <p>The jars come from failsafe system properties set by the module's pom: {@code
+ * reqlens.example.jar}, {@code reqlens.agent.jar} (resolved by Maven) and {@code
+ * reqlens.extension.jar} (built by the reactor). The child's output is copied to {@code
+ * target/e2e/<name>.log}.
  */
 final class ExampleService implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
@@ -121,6 +127,11 @@ final class ExampleService implements BeforeAllCallback, AfterAllCallback, AutoC
 
   Mode mode() {
     return mode;
+  }
+
+  @Override
+  public String toString() {
+    return name + " (" + mode + ")";
   }
 
   OtlpReceiver otlp() {

@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ExampleServiceIT {
 
   @RegisterExtension
-  static final AgentService SERVICE =
-      AgentService.configured("example-service", Map.of("OTEL_TRACES_SAMPLER", "reqlens"));
+  static final ExampleService SERVICE =
+      ExampleService.agent("example-service", Map.of("OTEL_TRACES_SAMPLER", "reqlens"));
 
   private static final String MARKER = "/healthz";
 
@@ -139,7 +139,7 @@ class ExampleServiceIT {
   void agentExportsMetricsToTheReceiverWithoutExportFailures() {
     await().atMost(Barrier.TIMEOUT).until(() -> SERVICE.otlp().metricRequests() > 0);
     SERVICE.barrier(MARKER);
-    assertThat(SERVICE.process().output())
+    assertThat(SERVICE.output())
         .contains("opentelemetry-javaagent - version: ")
         .doesNotContain("Failed to export")
         .doesNotContain("failed to start");

@@ -28,8 +28,8 @@ class FilesIT {
       Paths.get(System.getProperty("reqlens.e2e.dir", "target/e2e"), "files-" + System.nanoTime());
 
   @RegisterExtension
-  static final AgentService SERVICE =
-      AgentService.configured(
+  static final ExampleService SERVICE =
+      ExampleService.agent(
           "files",
           Map.of(
               "OTEL_TRACES_SAMPLER", "reqlens",

@@ -65,17 +65,11 @@ class ParityIT {
                   + " instrumentation, and the library adds nothing an app did not ask for",
               "thread.id",
               "thread.name"),
-          agentOnly(
-              SERVER,
-              "the library never records a query string (tokens, personal data); the agent"
-                  + " does, and the Reqlens processor only redacts known secret parameters",
-              "url.query"),
           libraryOnly(
               CLIENT,
-              "the library writes them beside db.query.summary, for per-operation and per-table"
-                  + " aggregation without parsing the summary; the agent writes the summary only",
-              "db.operation.name",
-              "db.collection.name"),
+              "the library counts the rows the app read from a query's result (the JDBC wrapper"
+                  + " sees ResultSet.next()); the agent's JDBC instrumentation does not count rows",
+              "db.response.returned_rows"),
           anyValue(RESOURCE, "service.instance.id", "a random id per process"),
           agentOnly(
               RESOURCE,

@@ -29,8 +29,8 @@ class SamplingIT {
           + " url.path=/api/slow => rate=2/s";
 
   @RegisterExtension
-  static final AgentService SERVICE =
-      AgentService.configured(
+  static final ExampleService SERVICE =
+      ExampleService.agent(
           "sampling",
           Map.of(
               "OTEL_TRACES_SAMPLER", "reqlens",

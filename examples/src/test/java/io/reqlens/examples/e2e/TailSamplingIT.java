@@ -34,8 +34,8 @@ class TailSamplingIT {
       Paths.get(System.getProperty("reqlens.e2e.dir", "target/e2e"), "tail-" + System.nanoTime());
 
   @RegisterExtension
-  static final AgentService SERVICE =
-      AgentService.configured(
+  static final ExampleService SERVICE =
+      ExampleService.agent(
           "tail",
           Map.of(
               "OTEL_TRACES_SAMPLER", "reqlens",

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Everything the stable HTTP extractors read from a JDK exchange, and nothing more. {@code
- * url.query} is never read: query strings carry tokens and personal data.
+ * url.query} is recorded as the agent records it; the Reqlens span processor (reqlens-sampler)
+ * redacts its secret parameters for every exporter, and the file exporters never write it.
  */
 enum JdkServerAttributesGetter
     implements
@@ -35,7 +36,7 @@ enum JdkServerAttributesGetter
 
   @Override
   public String getUrlQuery(JdkExchange exchange) {
-    return null; // never: see the class comment
+    return exchange.exchange().getRequestURI().getRawQuery(); // redacted by the processor
   }
 
   /** The path of the {@code HttpContext} that matched, as the agent reports it. */
@@ -100,7 +101,7 @@ enum JdkServerAttributesGetter
     if (exchange.exchange().getRequestHeaders().containsKey("Transfer-Encoding")) {
       return exchange.bytesRead(); // chunked: what the app read of it
     }
-    return 0; // no Content-Length and no Transfer-Encoding: no body
+    return -1; // no Content-Length and not chunked: no body, so no size (as the agent)
   }
 
   @Override

@@ -1,11 +1,10 @@
 package io.reqlens.instrumentation.jdbc;
 
-import static io.reqlens.core.semconv.SemConv.DB_COLLECTION_NAME;
 import static io.reqlens.core.semconv.SemConv.DB_NAMESPACE;
 import static io.reqlens.core.semconv.SemConv.DB_OPERATION_BATCH_SIZE;
-import static io.reqlens.core.semconv.SemConv.DB_OPERATION_NAME;
 import static io.reqlens.core.semconv.SemConv.DB_QUERY_SUMMARY;
 import static io.reqlens.core.semconv.SemConv.DB_QUERY_TEXT;
+import static io.reqlens.core.semconv.SemConv.DB_RETURNED_ROWS;
 import static io.reqlens.core.semconv.SemConv.DB_SYSTEM_NAME;
 import static io.reqlens.core.semconv.SemConv.SERVER_ADDRESS;
 import static io.reqlens.core.semconv.SemConv.SERVER_PORT;
@@ -18,8 +17,13 @@ import io.opentelemetry.instrumentation.api.instrumenter.AttributesExtractor;
 /**
  * The stable database semconv attributes, all set at span start so a sampler can see them. The
  * query text was sanitized before it got here; nothing else in the request holds a literal.
+ *
+ * <p>Why no {@code db.operation.name} and {@code db.collection.name}? For SQL, semconv says they
+ * SHOULD NOT be parsed out of the query text (a statement may touch several tables), and the agent
+ * writes {@code db.query.summary} alone. So does this library; the request events read the
+ * operation and table back from the summary.
  */
-final class DbAttributesExtractor implements AttributesExtractor<DbRequest, Void> {
+final class DbAttributesExtractor implements AttributesExtractor<DbRequest, Long> {
 
   private final boolean captureQueryText;
 
@@ -36,8 +40,6 @@ final class DbAttributesExtractor implements AttributesExtractor<DbRequest, Void
       putIfNotNull(attributes, DB_QUERY_TEXT, request.queryText());
     }
     putIfNotNull(attributes, DB_QUERY_SUMMARY, request.summary());
-    putIfNotNull(attributes, DB_OPERATION_NAME, request.operationName());
-    putIfNotNull(attributes, DB_COLLECTION_NAME, request.collectionName());
     if (request.batchSize() > 1) {
       attributes.put(DB_OPERATION_BATCH_SIZE, request.batchSize());
     }
@@ -52,9 +54,12 @@ final class DbAttributesExtractor implements AttributesExtractor<DbRequest, Void
       AttributesBuilder attributes,
       Context context,
       DbRequest request,
-      Void response,
+      Long rows,
       Throwable error) {
     // error.type and the exception event are written by SqlErrors: see there why.
+    if (rows != null) {
+      attributes.put(DB_RETURNED_ROWS, rows); // the rows the app read (OpenResult)
+    }
   }
 
   private static void putIfNotNull(

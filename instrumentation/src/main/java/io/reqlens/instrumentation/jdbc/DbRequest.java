@@ -1,5 +1,6 @@
 package io.reqlens.instrumentation.jdbc;
 
+import io.reqlens.core.sql.QuerySummary;
 import io.reqlens.core.sql.SanitizedSql;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -10,8 +11,6 @@ final class DbRequest {
 
   private final DbInfo db;
   private final String queryText;
-  private final String operationName;
-  private final String collectionName;
   private final long batchSize; // 0 when not a batch (semconv: a batch has at least 2)
   private final String summary;
 
@@ -19,15 +18,8 @@ final class DbRequest {
       DbInfo db, String queryText, String operation, String collection, long batchSize) {
     this.db = db;
     this.queryText = queryText;
-    this.operationName = operation;
-    this.collectionName = collection;
     this.batchSize = batchSize;
-    String summary =
-        operation == null ? null : collection == null ? operation : operation + " " + collection;
-    if (batchSize > 1) {
-      summary = summary == null ? "BATCH" : "BATCH " + summary;
-    }
-    this.summary = summary;
+    this.summary = QuerySummary.format(operation, collection, batchSize > 1);
   }
 
   static DbRequest single(DbInfo db, SanitizedSql sql) {
@@ -73,14 +65,6 @@ final class DbRequest {
 
   String queryText() {
     return queryText;
-  }
-
-  String operationName() {
-    return operationName;
-  }
-
-  String collectionName() {
-    return collectionName;
   }
 
   /** The batch size, or 0 when this is not a batch of two or more. */

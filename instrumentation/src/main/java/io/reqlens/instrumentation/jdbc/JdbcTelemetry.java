@@ -11,8 +11,9 @@ import javax.sql.DataSource;
  * JDBC instrumentation without the agent: wraps a {@link DataSource} or a {@link Connection} so
  * that every statement execution is a CLIENT span with the stable database semantic conventions
  * ({@code db.system.name}, {@code db.namespace}, {@code db.query.text} with every literal replaced
- * by {@code ?}, {@code db.query.summary}, {@code db.operation.name}, {@code db.collection.name},
- * {@code db.operation.batch.size}), parented to the current context.
+ * by {@code ?}, {@code db.query.summary}, {@code db.operation.batch.size}, and {@code
+ * db.response.returned_rows} for the rows the app read from a query's result), parented to the
+ * current context.
  *
  * <pre>{@code
  * DataSource traced = JdbcTelemetry.create(openTelemetry).wrap(dataSource);

@@ -32,8 +32,8 @@ public final class JdbcTelemetryBuilder {
   }
 
   public JdbcTelemetry build() {
-    Instrumenter<DbRequest, Void> instrumenter =
-        Instrumenter.<DbRequest, Void>builder(
+    Instrumenter<DbRequest, Long> instrumenter =
+        Instrumenter.<DbRequest, Long>builder(
                 openTelemetry, INSTRUMENTATION_NAME, DbRequest::spanName)
             .setInstrumentationVersion(InstrumentationSupport.version())
             .addAttributesExtractor(new DbAttributesExtractor(captureQueryText))

@@ -1,8 +1,10 @@
 package io.reqlens.instrumentation.jdbc;
 
+import io.opentelemetry.context.Context;
 import io.reqlens.core.sql.SanitizedSql;
 import java.lang.reflect.Method;
-import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,22 +21,49 @@ final class StatementHandler extends DelegatingHandler {
 
   private final JdbcInstrumentation instrumentation;
   private final DbInfo db;
-  private final Connection connection;
+  private final ConnectionHandler connection;
   private final String preparedSql; // null for a plain Statement
   private final Set<String> batchTexts = new LinkedHashSet<>();
   private long batchCount;
+  private Statement proxy;
 
-  StatementHandler(
+  private StatementHandler(
       Object target,
       JdbcInstrumentation instrumentation,
       DbInfo db,
-      Connection connection,
+      ConnectionHandler connection,
       String preparedSql) {
     super(target);
     this.instrumentation = instrumentation;
     this.db = db;
     this.connection = connection;
     this.preparedSql = preparedSql;
+  }
+
+  /** Wraps a statement of {@code connection}; {@code preparedSql} is null for a plain one. */
+  static <T extends Statement> T wrap(
+      Class<T> type,
+      Statement target,
+      JdbcInstrumentation instrumentation,
+      DbInfo db,
+      ConnectionHandler connection,
+      String preparedSql) {
+    StatementHandler handler =
+        new StatementHandler(target, instrumentation, db, connection, preparedSql);
+    T proxy = Proxies.create(type, target, handler);
+    handler.proxy = proxy;
+    return proxy;
+  }
+
+  ConnectionHandler connection() {
+    return connection;
+  }
+
+  /** Wraps the result of {@code executeQuery}: its span ends when the app has read it. */
+  ResultSet track(Context context, DbRequest request, ResultSet result) {
+    OpenResult open = new OpenResult(instrumentation, context, request, this, connection);
+    connection.remember(open);
+    return ResultSetHandler.wrap(result, open, proxy);
   }
 
   @Override
@@ -47,21 +76,22 @@ final class StatementHandler extends DelegatingHandler {
         if (args != null && args.length > 0 && args[0] instanceof String) {
           String sql = (String) args[0];
           return instrumentation.execute(
-              () -> DbRequest.single(db, db.sanitizer().sanitize(sql)), target, method, args);
+              () -> DbRequest.single(db, db.sanitizer().sanitize(sql)), target, method, args, this);
         }
         if (preparedSql != null && args == null) {
           return instrumentation.execute(
               () -> DbRequest.single(db, db.sanitizer().sanitizeCached(preparedSql)),
               target,
               method,
-              null);
+              null,
+              this);
         }
         break;
       case "executeBatch":
       case "executeLargeBatch":
         if (args == null) {
           try {
-            return instrumentation.execute(this::batchRequest, target, method, null);
+            return instrumentation.execute(this::batchRequest, target, method, null, this);
           } finally {
             clearBatch(); // the driver empties its batch too, whatever happened
           }
@@ -83,8 +113,11 @@ final class StatementHandler extends DelegatingHandler {
         break;
       case "getConnection":
         if (args == null) {
-          return connection;
+          return connection.proxy();
         }
+        break;
+      case "close":
+        connection.endResultsOf(this); // closing a statement closes its result
         break;
       default:
     }

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Everything the stable HTTP extractors read from a servlet request, and nothing more. {@code
- * url.query} is never read: query strings carry tokens and personal data, and Reqlens writes no
- * secret by default.
+ * url.query} is recorded as the agent records it; the Reqlens span processor (reqlens-sampler)
+ * redacts its secret parameters for every exporter, and the file exporters never write it.
  */
 enum ServletAttributesGetter
     implements
@@ -36,7 +36,7 @@ enum ServletAttributesGetter
 
   @Override
   public String getUrlQuery(ServletExchange exchange) {
-    return null; // never: see the class comment
+    return exchange.request().getQueryString(); // raw, as sent; redacted by the processor
   }
 
   @Override
@@ -109,7 +109,7 @@ enum ServletAttributesGetter
     if (request.getHeader("Transfer-Encoding") != null) {
       return exchange.tracedRequest().bytesRead(); // chunked: what the app read of it
     }
-    return 0; // HTTP/1.1: no Content-Length and no Transfer-Encoding means no body
+    return -1; // no Content-Length and not chunked: no body, so no size (as the agent)
   }
 
   @Override

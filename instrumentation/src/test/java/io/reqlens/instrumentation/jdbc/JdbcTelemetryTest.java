@@ -100,9 +100,58 @@ class JdbcTelemetryTest {
         .containsEntry("db.namespace", dbName)
         .containsEntry("db.query.text", "SELECT name FROM users WHERE name = ?")
         .containsEntry("db.query.summary", "SELECT users")
-        .containsEntry("db.operation.name", "SELECT")
-        .containsEntry("db.collection.name", "users")
+        .containsEntry("db.response.returned_rows", 1L)
         .doesNotContainKey("db.operation.batch.size");
+    // semconv: for SQL, not parsed out of the query text (the summary holds them), as the agent
+    assertThat(span.attributes()).doesNotContainKeys("db.operation.name", "db.collection.name");
+  }
+
+  @Test
+  void theRowsTheAppReadAreCountedWhenTheResultEnds() throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        Statement st = c.createStatement()) {
+      st.execute("INSERT INTO users VALUES (2, 'bob'), (3, 'carol')");
+      try (ResultSet rs = st.executeQuery("SELECT name FROM users ORDER BY id")) {
+        int read = 0;
+        while (rs.next()) {
+          read++;
+        }
+        assertThat(read).isEqualTo(3);
+        assertThat(rs.getStatement()).isSameAs(st);
+      }
+      try (ResultSet rs = st.executeQuery("SELECT name FROM users ORDER BY id")) {
+        assertThat(rs.next()).isTrue(); // the app stops after one row and closes the result
+      }
+      ResultSet unread = st.executeQuery("SELECT name FROM users");
+      assertThat(unread.next()).isTrue();
+      st.executeUpdate("UPDATE users SET name = 'x' WHERE id = 3"); // another statement runs
+    }
+    List<SpanView> spans = sink.take(5, TIMEOUT);
+    assertThat(spans)
+        .extracting(SpanView::name)
+        .containsExactly(
+            "INSERT users", "SELECT users", "SELECT users", "SELECT users", "UPDATE users");
+    assertThat(spans.get(0).attributes()).doesNotContainKey("db.response.returned_rows");
+    assertThat(spans.get(1).attribute("db.response.returned_rows")).isEqualTo(3L);
+    assertThat(spans.get(2).attribute("db.response.returned_rows")).isEqualTo(1L);
+    assertThat(spans.get(3).attributes())
+        .as("ended by the next statement: how many rows it held is unknown")
+        .doesNotContainKey("db.response.returned_rows");
+    assertThat(spans.get(4).attributes()).doesNotContainKey("db.response.returned_rows");
+  }
+
+  @Test
+  void closingTheStatementOrTheConnectionEndsAnOpenResultsSpan() throws SQLException {
+    Connection c = dataSource.getConnection();
+    Statement st = c.createStatement();
+    st.executeQuery("SELECT name FROM users");
+    st.close();
+    assertThat(one().attributes()).doesNotContainKey("db.response.returned_rows");
+    try (PreparedStatement ps = c.prepareStatement("SELECT name FROM users")) {
+      ps.executeQuery().next();
+      c.close();
+    }
+    assertThat(one().attributes()).doesNotContainKey("db.response.returned_rows");
   }
 
   @Test
@@ -202,7 +251,7 @@ class JdbcTelemetryTest {
         assertThat(call.execute()).isTrue();
       }
     }
-    assertThat(one().attribute("db.operation.name")).isEqualTo("CALL");
+    assertThat(one().attribute("db.query.summary")).isEqualTo("CALL");
   }
 
   @Test

@@ -31,16 +31,6 @@ public interface HttpServerAdapter {
   Integer statusAfterUncaughtException();
 
   /**
-   * The {@code url.query} recorded for the kit's {@code ?token=s3cr3t-query}, or null for none.
-   * Null (the default) for the Reqlens library instrumentation, which never records a query string;
-   * the agent records it, and the Reqlens span processor redacts the secret: {@code
-   * token=REDACTED}.
-   */
-  default String expectedUrlQuery() {
-    return null;
-  }
-
-  /**
    * Whether {@code http.request.body.size} is measured for a chunked request (no {@code
    * Content-Length}): true (the default) when the instrumentation counts the bytes the app reads;
    * false for the agent, which only copies {@code Content-Length} and so records no size.

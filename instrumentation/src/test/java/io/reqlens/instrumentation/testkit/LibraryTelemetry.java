@@ -9,11 +9,13 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.reqlens.core.pattern.RouteList;
 import io.reqlens.sampler.ReqlensSampler;
+import io.reqlens.sampler.localtrace.LocalTraceProcessor;
 
 /**
- * The SDK a library-instrumented app under test uses: the {@code reqlens} sampler with the kit's
- * excluded routes (what {@code OTEL_REQLENS_EXCLUDE_ROUTES} configures), W3C propagation, and a
- * strict in-memory sink.
+ * The SDK a library-instrumented app under test uses, as autoconfigure builds it with
+ * reqlens-sampler: the {@code reqlens} sampler with the kit's excluded routes (what {@code
+ * OTEL_REQLENS_EXCLUDE_ROUTES} configures), the local-trace processor in front of the exporting
+ * processor (it redacts secret query parameters), W3C propagation, and a strict in-memory sink.
  */
 public final class LibraryTelemetry implements AutoCloseable {
 
@@ -31,7 +33,10 @@ public final class LibraryTelemetry implements AutoCloseable {
                         ReqlensSampler.builder()
                             .setExcludedRoutes(RouteList.parse(excludedRoutes))
                             .build())
-                    .addSpanProcessor(SimpleSpanProcessor.create(exporter))
+                    .addSpanProcessor(
+                        LocalTraceProcessor.builder(SimpleSpanProcessor.create(exporter))
+                            .setExcludedRoutes(RouteList.parse(excludedRoutes))
+                            .build())
                     .build())
             .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
             .build();

@@ -43,7 +43,7 @@ public final class LocalTraceCustomizerProvider implements AutoConfigurationCust
       exporting.add(processor);
       fanout.delegate = SpanProcessor.composite(exporting);
       if (exporting.size() == 1) {
-        return ReqlensSettings.from(config).processor(fanout);
+        return ReqlensSettings.forProcessor(config).processor(fanout);
       }
       return Joined.INSTANCE; // its processor is shut down through the fan-out
     }

@@ -12,6 +12,9 @@ import io.reqlens.sampler.ReqlensSampler;
  */
 public final class ReqlensSamplerProvider implements ConfigurableSamplerProvider {
 
+  /** The value of {@code otel.traces.sampler} that selects this sampler. */
+  public static final String NAME = "reqlens";
+
   @Override
   public Sampler createSampler(ConfigProperties config) {
     return samplerFrom(ReqlensSettings.from(config));
@@ -24,6 +27,6 @@ public final class ReqlensSamplerProvider implements ConfigurableSamplerProvider
 
   @Override
   public String getName() {
-    return "reqlens";
+    return NAME;
   }
 }

@@ -32,6 +32,9 @@ import java.util.Set;
  */
 public final class ReqlensSettings {
 
+  /** Which sampler the SDK builds; the ratio key is the Reqlens ratio only for {@code reqlens}. */
+  public static final String SAMPLER_KEY = "otel.traces.sampler";
+
   public static final Setting<Double> RATIO =
       Setting.of(
           "ratio",
@@ -155,12 +158,38 @@ public final class ReqlensSettings {
   }
 
   /**
-   * Reads and validates every key from the environment and system properties.
+   * Reads and validates every key from the environment and system properties, {@code
+   * otel.traces.sampler.arg} as the Reqlens ratio: for the {@code reqlens} sampler.
    *
    * @throws io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException for the first bad value
    */
   public static ReqlensSettings from(ConfigProperties config) {
     return read(ConfigSource.env(config), ALL);
+  }
+
+  /**
+   * Reads and validates the keys of the local-trace processor, which runs whatever the sampler.
+   *
+   * <p>Why not the sampler argument too? It belongs to the sampler {@code otel.traces.sampler}
+   * names: {@code jaeger_remote} takes {@code endpoint=…,pollingIntervalMs=…}, and Reqlens must not
+   * stop start-up over another sampler's argument. It is read as a ratio only when the sampler is
+   * {@code reqlens}; every {@code otel.reqlens.*} key stays strict.
+   *
+   * @throws io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException for the first bad value
+   */
+  public static ReqlensSettings forProcessor(ConfigProperties config) {
+    if (isReqlensSampler(config)) {
+      return from(config);
+    }
+    List<Setting<?>> withoutRatio = new ArrayList<>(ALL);
+    withoutRatio.remove(RATIO);
+    return read(ConfigSource.env(config), withoutRatio);
+  }
+
+  /** Whether {@code otel.traces.sampler} selects the Reqlens sampler. */
+  static boolean isReqlensSampler(ConfigProperties config) {
+    String sampler = config.getString(SAMPLER_KEY);
+    return sampler != null && ReqlensSamplerProvider.NAME.equals(sampler.trim());
   }
 
   /**

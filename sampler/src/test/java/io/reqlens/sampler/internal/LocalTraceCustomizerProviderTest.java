@@ -1,6 +1,7 @@
 package io.reqlens.sampler.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -8,6 +9,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -88,5 +90,63 @@ class LocalTraceCustomizerProviderTest {
     } finally {
       sdk.close();
     }
+  }
+
+  /**
+   * With another sampler chosen, its argument is that sampler's business: {@code jaeger_remote}
+   * takes {@code endpoint=…,pollingIntervalMs=…}, which is no ratio. The processor still starts
+   * (the user added reqlens-sampler on purpose) and still keeps its own keys strict.
+   */
+  @Test
+  void anotherSamplersArgumentIsNotReadAsARatio() {
+    Map<String, String> props = jaegerRemote();
+    props.put("otel.reqlens.exclude.routes", "/health");
+    OpenTelemetrySdk sdk = build(props);
+    try {
+      assertThat(sdk.getSdkTracerProvider().getSampler().getDescription())
+          .startsWith("JaegerRemoteSampler{");
+      assertThat(sdk.getSdkTracerProvider().toString()).contains("LocalTraceProcessor");
+    } finally {
+      sdk.close();
+    }
+  }
+
+  @Test
+  void reqlensKeysStayStrictBesideAnotherSampler() {
+    Map<String, String> props = jaegerRemote();
+    props.put("otel.reqlens.keep.errors", "yes");
+    assertThatThrownBy(() -> build(props))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("Invalid value for OTEL_REQLENS_KEEP_ERRORS");
+  }
+
+  @Test
+  void theArgumentIsARatioForTheReqlensSampler() {
+    Map<String, String> props = jaegerRemote();
+    props.put("otel.traces.sampler", "reqlens");
+    assertThatThrownBy(() -> build(props))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("Invalid value for OTEL_TRACES_SAMPLER_ARG")
+        .hasMessageContaining("a ratio in [0,1]");
+  }
+
+  private static Map<String, String> jaegerRemote() {
+    Map<String, String> props = new HashMap<>();
+    props.put("otel.traces.sampler", "jaeger_remote");
+    props.put(
+        "otel.traces.sampler.arg",
+        "endpoint=http://localhost:14250,pollingIntervalMs=5000,initialSamplingRate=1");
+    props.put("otel.traces.exporter", "test-memory");
+    props.put("otel.metrics.exporter", "none");
+    props.put("otel.logs.exporter", "none");
+    return props;
+  }
+
+  private static OpenTelemetrySdk build(Map<String, String> props) {
+    return AutoConfiguredOpenTelemetrySdk.builder()
+        .disableShutdownHook()
+        .addPropertiesSupplier(() -> props)
+        .build()
+        .getOpenTelemetrySdk();
   }
 }

@@ -146,6 +146,7 @@ public final class Analysis implements Consumer<Request> {
     t.firstTsNs = requests == 0 ? 0 : firstTs;
     t.lastTsNs = requests == 0 ? 0 : lastTs;
     t.orphanEvents = assembler.orphanEvents();
+    t.orphanQueries = assembler.orphanQueries();
     t.fnEvents = assembler.fnEvents();
     t.filters = options.filter.description();
     t.nowNs = options.nowNs;

@@ -40,6 +40,7 @@ public final class ReportData {
     public long lastTsNs;
     public int routes;
     public long orphanEvents;
+    public long orphanQueries;
     public long fnEvents;
     public String filters;
     public long nowNs;

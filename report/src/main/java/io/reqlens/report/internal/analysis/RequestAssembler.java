@@ -30,6 +30,7 @@ public final class RequestAssembler implements EventSink {
   private final ArrayDeque<Request> done = new ArrayDeque<>();
   private final Consumer<Request> next;
   private long orphanEvents;
+  private long orphanQueries;
   private long fnEvents;
 
   public RequestAssembler(Consumer<Request> next) {
@@ -74,7 +75,7 @@ public final class RequestAssembler implements EventSink {
       release(done.removeFirst());
     }
     for (Request r : open.values()) {
-      orphanEvents += r.dbEvents + r.failures().size();
+      orphan(r);
     }
     open.clear();
   }
@@ -82,6 +83,19 @@ public final class RequestAssembler implements EventSink {
   /** DB and REQ_META events whose {@code REQ} was not found nearby. */
   public long orphanEvents() {
     return orphanEvents;
+  }
+
+  /**
+   * DB events outside any request: start-up statements (schema, seed data), background jobs, or
+   * queries whose request was not kept or is not in the input.
+   */
+  public long orphanQueries() {
+    return orphanQueries;
+  }
+
+  private void orphan(Request r) {
+    orphanEvents += r.dbEvents + r.failures().size();
+    orphanQueries += r.dbEvents;
   }
 
   /** FN events read (counted; the report has no function section yet). */
@@ -107,7 +121,7 @@ public final class RequestAssembler implements EventSink {
       Request oldest = it.next();
       if (!oldest.hasReq) {
         it.remove();
-        orphanEvents += oldest.dbEvents + oldest.failures().size();
+        orphan(oldest);
         return;
       }
     }

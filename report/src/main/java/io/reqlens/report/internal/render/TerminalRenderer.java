@@ -60,6 +60,13 @@ public final class TerminalRenderer {
             Format.bytes(d.input.bytesRead),
             Format.grouped(d.input.events()),
             skippedSummary(d)));
+    if (t.orphanQueries > 0) {
+      // Start-up DDL and background jobs: no request to put them in, but not silently dropped.
+      out.println(
+          fmt(
+              "  outside requests: %s quer%s (start-up, background work; not in the tables below)",
+              Format.grouped(t.orphanQueries), t.orphanQueries == 1 ? "y" : "ies"));
+    }
     if (!t.filters.isEmpty()) {
       out.println("  filter: " + t.filters);
     }

@@ -50,6 +50,7 @@ class RequestAssemblerTest {
     assembler.finish();
     assertThat(out).hasSize(RequestAssembler.DELAY + 5);
     assertThat(assembler.orphanEvents()).isEqualTo(2);
+    assertThat(assembler.orphanQueries()).as("the DB event only").isEqualTo(1);
   }
 
   @Test
