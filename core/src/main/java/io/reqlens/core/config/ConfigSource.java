@@ -64,6 +64,19 @@ public abstract class ConfigSource {
     }
   }
 
+  /**
+   * Reads {@code setting}, else (when unset) {@code fallback}, else returns the setting's default:
+   * one key shared by several components ({@code OTEL_REQLENS_DIRECTORY}) under their own keys.
+   *
+   * @throws ConfigurationException naming the key that was read, the value and what is accepted
+   */
+  public final <T> T get(Setting<T> setting, Setting<T> fallback) {
+    if (text(setting) == null && text(fallback) != null) {
+      return get(fallback);
+    }
+    return get(setting);
+  }
+
   /** The one error shape: {@code Invalid value for NAME: 'VALUE': DETAIL}. */
   public final ConfigurationException invalid(Setting<?> setting, String value, String detail) {
     return new ConfigurationException(

@@ -3,7 +3,6 @@ package io.reqlens.examples.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reqlens.examples.launch.ServiceClient;
-import io.reqlens.examples.otlp.OtlpReceiver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,9 +23,9 @@ class ConfigFileErrorIT {
     Files.createDirectories(DIR);
     Path file = DIR.resolve(name + ".yaml");
     Files.writeString(file, yaml);
-    try (OtlpReceiver otlp = OtlpReceiver.start();
-        ServiceProcess service =
-            ServiceProcess.start(name, otlp, Map.of("OTEL_CONFIG_FILE", file.toString()))) {
+    try (ExampleService service =
+        ExampleService.agent(name, Map.of("OTEL_CONFIG_FILE", file.toString()))) {
+      service.start();
       ServiceClient.Response response = service.http().get("/api/users");
       assertThat(response.status()).isEqualTo(200);
       assertThat(response.traceResponse()).as("untraced: no span is current").isNull();

@@ -31,8 +31,8 @@ class ConfigFileIT {
   static final String RATIO = "0.01";
 
   @RegisterExtension
-  static final AgentService SERVICE =
-      AgentService.configured(
+  static final ExampleService SERVICE =
+      ExampleService.agent(
           "config-file",
           Map.of(
               "OTEL_CONFIG_FILE",

@@ -43,8 +43,8 @@ class EnvFileParityIT {
   static final String KEEP_SLOWER_THAN = "1500ms";
 
   @RegisterExtension
-  static final AgentService ENV =
-      AgentService.configured(
+  static final ExampleService ENV =
+      ExampleService.agent(
           "parity-env",
           Map.ofEntries(
               Map.entry("OTEL_TRACES_SAMPLER", "reqlens"),
@@ -62,9 +62,8 @@ class EnvFileParityIT {
               Map.entry("OTEL_EXPORTER_REQ_DIRECTORY", ENV_DIR.toString())));
 
   @RegisterExtension
-  static final AgentService FILE =
-      AgentService.configured(
-          "parity-file", Map.of("OTEL_CONFIG_FILE", writeConfigFile().toString()));
+  static final ExampleService FILE =
+      ExampleService.agent("parity-file", Map.of("OTEL_CONFIG_FILE", writeConfigFile().toString()));
 
   static Path writeConfigFile() {
     String yaml =
@@ -119,7 +118,7 @@ class EnvFileParityIT {
   }
 
   /** Sends the same requests, in order, and describes what the service kept of each. */
-  private static List<String> run(AgentService service, Path dir) throws InterruptedException {
+  private static List<String> run(ExampleService service, Path dir) throws InterruptedException {
     ServiceClient http = service.http();
     // Warm-up, not compared: the first request of each endpoint pays for class loading and JIT.
     for (String path : List.of("/api/users", "/api/users/1", "/api/orders", "/api/slow?ms=1")) {
@@ -154,7 +153,7 @@ class EnvFileParityIT {
     return kept;
   }
 
-  private static String describe(AgentService service, DataFiles files, String traceId) {
+  private static String describe(ExampleService service, DataFiles files, String traceId) {
     List<ReceivedSpan> spans = service.spansOf(traceId);
     if (spans.isEmpty()) {
       assertThat(files.events(traceId)).isEmpty();

@@ -24,6 +24,18 @@ import java.util.List;
  */
 public final class FileExporterSettings {
 
+  /**
+   * The folder of both file exporters when their own {@code directory} key is unset: one key to put
+   * everything in one folder. Environment only (a configuration file names each exporter's folder).
+   */
+  public static final Setting<Path> SHARED_DIRECTORY =
+      Setting.of(
+          "reqlens_directory",
+          "otel.reqlens.directory",
+          Parsers.path("a folder path"),
+          Paths.get(JsonlSpanExporterBuilder.DEFAULT_DIRECTORY),
+          "folder of both file exporters when their own directory key is unset");
+
   /** The {@code jsonl} exporter's keys ({@code otel.exporter.jsonl.*}). */
   public static final FileExporterSettings JSONL = new FileExporterSettings("jsonl");
 
@@ -103,7 +115,7 @@ public final class FileExporterSettings {
             source.get(s.format).equals("flat")
                 ? JsonlSpanExporter.Format.FLAT
                 : JsonlSpanExporter.Format.OTLP)
-        .setDirectory(source.get(s.directory))
+        .setDirectory(source.get(s.directory, SHARED_DIRECTORY))
         .setRotateBytes(source.get(s.rotateBytes))
         .setRotateInterval(source.get(s.rotateInterval))
         .setRetainBytes(source.get(s.retainBytes))
@@ -114,7 +126,7 @@ public final class FileExporterSettings {
   static ReqEventExporter req(ConfigSource source) {
     FileExporterSettings s = REQ;
     return ReqEventExporter.builder()
-        .setDirectory(source.get(s.directory))
+        .setDirectory(source.get(s.directory, SHARED_DIRECTORY))
         .setRotateBytes(source.get(s.rotateBytes))
         .setRotateInterval(source.get(s.rotateInterval))
         .setRetainBytes(source.get(s.retainBytes))
