@@ -58,8 +58,7 @@ final class BatchSender {
         return true;
       }
       failedExports++;
-      Throwable why = r.getFailureThrowable();
-      String reason = why == null ? "the exporter reported a failure (see above)" : why.toString();
+      String reason = reason(r.getFailureThrowable());
       if (attempt >= retries) {
         err.println(
             "reqlens replay: export of "
@@ -90,6 +89,17 @@ final class BatchSender {
         backoff = maxBackoff;
       }
     }
+  }
+
+  /** The innermost cause: "java.net.ConnectException: Failed to connect to …". */
+  private static String reason(Throwable t) {
+    if (t == null) {
+      return "the exporter reported a failure (see above)";
+    }
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.toString();
   }
 
   void shutdown() {
