@@ -70,7 +70,7 @@ final class LineSource implements Closeable {
           return true;
         }
       }
-      scan = end;
+      int scanned = end - pos; // fill() may move the line to the start of the buffer
       if (eof) {
         if (pos == end) {
           return false;
@@ -90,6 +90,7 @@ final class LineSource implements Closeable {
         terminated = !eof;
         return true;
       }
+      scan = pos + scanned;
     }
   }
 
