@@ -14,7 +14,7 @@ final class Traffic {
   static final int OUTAGE = 1;
   static final int RECOVERED = 2;
 
-  private record Result(int phase, int status, long nanos, String error) {}
+  private record Result(int phase, int status, long nanos, String error, String traceId) {}
 
   volatile int phase = HEALTHY;
   private volatile boolean running = true;
@@ -34,10 +34,10 @@ final class Traffic {
       long start = System.nanoTime();
       Result r;
       try {
-        int status = client.get(i % 5 == 4 ? "/api/orders" : "/api/users").status();
-        r = new Result(p, status, System.nanoTime() - start, null);
+        ServiceClient.Response res = client.get(i % 5 == 4 ? "/api/orders" : "/api/users");
+        r = new Result(p, res.status(), System.nanoTime() - start, null, res.traceId());
       } catch (RuntimeException e) {
-        r = new Result(p, -1, System.nanoTime() - start, e.toString());
+        r = new Result(p, -1, System.nanoTime() - start, e.toString(), null);
       }
       synchronized (results) {
         results.add(r);
@@ -64,6 +64,13 @@ final class Traffic {
   long count(int p) {
     synchronized (results) {
       return results.stream().filter(r -> r.phase == p).count();
+    }
+  }
+
+  /** The trace ids of the requests that answered. */
+  List<String> traceIds() {
+    synchronized (results) {
+      return results.stream().filter(r -> r.traceId != null).map(Result::traceId).toList();
     }
   }
 
