@@ -143,6 +143,11 @@ class OutageIT {
     long failedLines = childOutput.lines().filter(l -> l.contains("Failed to export")).count();
     long droppedLines =
         childOutput.lines().filter(l -> l.contains("BatchSpanProcessor dropped")).count();
+    long behindLines = childOutput.lines().filter(l -> l.contains("is behind (backend")).count();
+    Set<String> fileTraces =
+        files.stream().map(s -> s.id().substring(0, 32)).collect(Collectors.toSet());
+    List<String> missingRequests =
+        traffic.traceIds().stream().filter(t -> !fileTraces.contains(t)).toList();
 
     String figures =
         String.format(
