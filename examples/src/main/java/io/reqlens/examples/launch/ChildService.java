@@ -101,6 +101,11 @@ public final class ChildService implements AutoCloseable {
     return output.text();
   }
 
+  /** The child's process id (for {@code jcmd}). */
+  public long pid() {
+    return process.pid();
+  }
+
   /** Whether the child is still running. */
   public boolean isAlive() {
     return process.isAlive();

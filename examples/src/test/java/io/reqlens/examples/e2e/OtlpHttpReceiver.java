@@ -50,6 +50,13 @@ final class OtlpHttpReceiver implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
+  /** Every span received so far, in arrival order (a copy). */
+  List<ReceivedSpan> spans() {
+    synchronized (spans) {
+      return new ArrayList<>(spans);
+    }
+  }
+
   /** The spans received so far with this trace id. */
   List<ReceivedSpan> spansOfTrace(String traceId) {
     synchronized (spans) {

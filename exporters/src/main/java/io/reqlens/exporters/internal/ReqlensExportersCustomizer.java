@@ -3,6 +3,10 @@ package io.reqlens.exporters.internal;
 import io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizer;
 import io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizerProvider;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
+import io.opentelemetry.sdk.common.Clock;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.reqlens.exporters.JsonlSpanExporter;
+import io.reqlens.exporters.ReqEventExporter;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
@@ -26,11 +30,17 @@ import java.util.Set;
  *       default is {@code otlp}: with no Collector listening, a files-only app logs "Failed to
  *       export … Failed to connect to localhost:4317" every minute, and without the OTLP exporter
  *       on the class path it does not start at all. Set either key to have them exported anyway.
+ *   <li>With {@code jsonl} or {@code req} beside a network exporter ({@code otlp,jsonl}), the
+ *       network exporter runs behind its own queue ({@link #decouple}), so a backend that is down
+ *       never holds back the files.
  * </ul>
  *
  * <p>This class is internal and is not intended for public use; it may change at any time.
  */
 public final class ReqlensExportersCustomizer implements AutoConfigurationCustomizerProvider {
+
+  /** The SDK's {@code OTEL_BSP_MAX_QUEUE_SIZE} default. */
+  static final int DEFAULT_QUEUE_SPANS = 2048;
 
   static final String HTTP_SERVER_EXPERIMENTAL_TELEMETRY =
       "otel.instrumentation.http.server.emit-experimental-telemetry";
@@ -68,5 +78,26 @@ public final class ReqlensExportersCustomizer implements AutoConfigurationCustom
   public void customize(AutoConfigurationCustomizer customizer) {
     customizer.addPropertiesSupplier(ReqlensExportersCustomizer::defaults);
     customizer.addPropertiesCustomizer(ReqlensExportersCustomizer::filesOnlyDefaults);
+    customizer.addSpanExporterCustomizer(ReqlensExportersCustomizer::decouple);
+  }
+
+  /**
+   * With a Reqlens file exporter configured beside others ({@code otlp,jsonl}), runs each of the
+   * others behind its own queue ({@link DecoupledSpanExporter}), so a backend that is down never
+   * holds back the files. Console/logging exporters are left as they are.
+   */
+  static SpanExporter decouple(SpanExporter exporter, ConfigProperties config) {
+    List<String> names = config.getList(TRACES_EXPORTER, List.of("otlp"));
+    boolean files = names.contains("jsonl") || names.contains("req");
+    String type = exporter.getClass().getName();
+    if (!files
+        || names.size() < 2
+        || exporter instanceof JsonlSpanExporter
+        || exporter instanceof ReqEventExporter
+        || type.contains("Logging")) {
+      return exporter;
+    }
+    int queue = config.getInt("otel.bsp.max.queue.size", DEFAULT_QUEUE_SPANS);
+    return new DecoupledSpanExporter(exporter, Math.max(1, queue), Clock.getDefault());
   }
 }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
     description =
         "Reqlens tools. Add this jar to the OpenTelemetry Java agent with"
             + " -Dotel.javaagent.extensions=...; run it with java -jar for the commands below.",
-    subcommands = {ReportCommand.class})
+    subcommands = {ReportCommand.class, ReplayCommand.class})
 public final class Main implements Runnable {
 
   private final PrintWriter out;
@@ -50,7 +50,10 @@ public final class Main implements Runnable {
     return code;
   }
 
-  /** Gives {@link ReportCommand} the clock (tests fix it; relative times use it). */
+  /**
+   * Gives {@link ReportCommand} and {@link ReplayCommand} the clock (tests fix it; relative times
+   * use it).
+   */
   private static final class ClockFactory implements CommandLine.IFactory {
     private final Clock clock;
 
@@ -63,6 +66,9 @@ public final class Main implements Runnable {
       K k = CommandLine.defaultFactory().create(cls);
       if (k instanceof ReportCommand) {
         ((ReportCommand) k).clock = clock;
+      }
+      if (k instanceof ReplayCommand) {
+        ((ReplayCommand) k).clock = clock;
       }
       return k;
     }
