@@ -104,6 +104,33 @@ class CountEstimateTest {
     assertThat(missShare95).as("error share misses at 95 %").isLessThanOrEqualTo(260);
   }
 
+  /**
+   * Probabilities that vary from request to request, as a {@code rate=} rule's do: 1 until its
+   * first estimate, then between 0.15 and 0.3 as the load moves (240 requests, about 60 kept).
+   */
+  @Test
+  void varyingProbabilitiesStillCoverAtTheirLevel() {
+    SplittableRandom random = new SplittableRandom(240);
+    int n = 240;
+    int misses95 = 0;
+    int misses999 = 0;
+    for (int d = 0; d < 4000; d++) {
+      CountEstimate e = new CountEstimate();
+      for (int i = 0; i < n; i++) {
+        double p = i < 10 ? 1 : 0.15 + 0.15 * ((i / 20) % 2) + 0.001 * (i % 20);
+        if (random.nextDouble() < p) {
+          e.add(1 / p, false);
+        }
+      }
+      double[] c95 = e.interval(Z95);
+      double[] c999 = e.interval(Z999);
+      misses95 += n < c95[0] || n > c95[1] ? 1 : 0;
+      misses999 += n < c999[0] || n > c999[1] ? 1 : 0;
+    }
+    assertThat(misses95).isLessThanOrEqualTo(260);
+    assertThat(misses999).isLessThanOrEqualTo(12);
+  }
+
   /** Error share without keep-errors: errors sampled like the rest. */
   @Test
   void sampledErrorsGetADeltaMethodInterval() {
