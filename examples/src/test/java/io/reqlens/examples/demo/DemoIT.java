@@ -63,9 +63,13 @@ class DemoIT {
     assertThat(orders.dbSpans).as("N+1: 13 queries per kept trace").isEqualTo(13 * orders.kept);
     assertThat(rows.values().stream().mapToInt(r -> r.sent).sum()).as("sent").isPositive();
     // Kept with probability 1 (keep-errors; rule 1 at ratio 1, the marker included): the report's
-    // estimate is the sent count, with an interval of one point.
+    // estimate is the sent count, with an interval of one point. (A slow box may send no error in
+    // 4 s; the POST marker is always there.)
     for (String label : new String[] {"GET /api/error", "POST /api/users"}) {
       int sent = rows.get(label).sent;
+      if (sent == 0) {
+        continue;
+      }
       assertThat(estimatesRow(printed, label))
           .as(label)
           .startsWith(label + " " + sent + " " + sent + " " + sent + "-" + sent + " ");
