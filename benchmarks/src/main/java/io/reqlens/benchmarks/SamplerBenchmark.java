@@ -32,8 +32,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * RuleBasedRoutingSampler} with twenty equivalent regular-expression rules.
  *
  * <p>The request matches none of the twenty rules, so every rule is evaluated: the worst case.
- * {@code decision=unsampled} uses trace ids below the 10 % threshold (the common case at low
- * ratios; must allocate nothing), {@code decision=sampled} ids above it.
+ * {@code reqlensRateRule} is one {@code rate=100/s} rule the request matches, called far more often
+ * than 100 times a second, so nearly every decision is a refusal. {@code decision=unsampled} uses
+ * trace ids below the 10 % threshold (the common case at low ratios; must allocate nothing), {@code
+ * decision=sampled} ids above it.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SamplerBenchmark -prof gc -f 1 -wi 3 -i
  * 5}
@@ -55,6 +57,7 @@ public class SamplerBenchmark {
 
   private Sampler reqlens1;
   private Sampler reqlens20;
+  private Sampler reqlensRate;
   private Sampler sdk;
   private Sampler contrib20;
   private Attributes attributes;
@@ -76,6 +79,12 @@ public class SamplerBenchmark {
       rules.append("url.path=/api/svc").append(i).append("/** => 0.5;");
       contrib.customize(URL_PATH, "/api/svc" + i + "(/.*)?", Sampler.traceIdRatioBased(0.5));
     }
+    // The request matches: every call is a rate decision (far above 100/s, so nearly all refused).
+    reqlensRate =
+        ReqlensSampler.builder()
+            .setRatio(0.1)
+            .setRules("url.path=/api/users/** => rate=100/s")
+            .build();
     reqlens20 = ReqlensSampler.builder().setRatio(0.1).setRules(rules.toString()).build();
     contrib20 = contrib.build();
     sdk = Sampler.parentBased(Sampler.traceIdRatioBased(0.1));
@@ -113,6 +122,11 @@ public class SamplerBenchmark {
   @Benchmark
   public SamplingResult reqlens20Rules() {
     return decide(reqlens20, otepIds);
+  }
+
+  @Benchmark
+  public SamplingResult reqlensRateRule() {
+    return decide(reqlensRate, otepIds);
   }
 
   @Benchmark

@@ -127,6 +127,35 @@ class ReportCliTest {
     assertThat(Cli.run().code).as("an input is required").isEqualTo(2);
     assertThat(Cli.run("--compare-versions", "1.0", FIXTURE).err).contains("two versions");
     assertThat(Cli.run("--outlier-factor", "0.5", FIXTURE).code).isEqualTo(2);
+    assertThat(Cli.run("--confidence", "100", FIXTURE).err)
+        .contains("--confidence must be a percentage from 50 to 99.9999");
+    assertThat(Cli.run("--confidence", "0.95", FIXTURE).code).as("a percentage").isEqualTo(2);
+  }
+
+  /** A higher level widens every interval around the same estimates; 1.0 rates stay exact. */
+  @Test
+  void confidenceSetsTheLevelOfEveryInterval() {
+    Cli at95 = Cli.run("--zone", "UTC", FIXTURE);
+    Cli at999 = Cli.run("--zone", "UTC", "--confidence", "99.9", FIXTURE);
+    assertThat(at95.out).contains("(~532 estimated, 95% CI 450-635)", "ESTIMATES (95% intervals");
+    assertThat(at999.out)
+        .contains("(~532 estimated, 99.9% CI ", "ESTIMATES (99.9% intervals", "99.9% CI")
+        .containsPattern("GET /api/error +13 +13 +13-13 +100\\.0 +100\\.0-100\\.0 +1\\n");
+    String users95 = line(at95.out, "  GET /api/users  ");
+    String users999 = line(at999.out, "  GET /api/users  ");
+    assertThat(users95).contains(" 188 ", "162-217");
+    assertThat(users999).contains(" 188 ").doesNotContain("162-217");
+  }
+
+  /** The first line of the ESTIMATES section starting with {@code prefix}. */
+  private static String line(String out, String prefix) {
+    String section = out.substring(out.indexOf("ESTIMATES ("));
+    for (String l : section.split("\n")) {
+      if (l.startsWith(prefix)) {
+        return l;
+      }
+    }
+    throw new AssertionError("no " + prefix + " in " + section);
   }
 
   @Test

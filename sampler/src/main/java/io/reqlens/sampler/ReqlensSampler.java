@@ -28,7 +28,9 @@ import java.util.List;
  *       whose first matching rule is {@code drop} is dropped.
  *   <li>A root takes the action of the first matching rule, else the default ratio. Ratios use
  *       consistent probability sampling (OTEP 235) and write {@code ot=th:…} into tracestate;
- *       {@code rate=N/s} keeps at most N roots a second and writes no threshold.
+ *       {@code rate=N/s} is consistent too, with a probability that follows the rule's arrival rate
+ *       so that about N roots a second are kept ({@link ConsistentRate}), and writes the threshold
+ *       it used.
  * </ol>
  *
  * <p>When tail decisions are on ({@link ReqlensSamplerBuilder#setRecordUnsampled}), a root the

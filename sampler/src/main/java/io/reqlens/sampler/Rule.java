@@ -5,8 +5,7 @@ import static io.reqlens.core.semconv.ReqlensAttributes.RULE;
 
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.TraceState;
-import io.opentelemetry.sdk.trace.samplers.SamplingDecision;
+import io.opentelemetry.sdk.common.Clock;
 import io.opentelemetry.sdk.trace.samplers.SamplingResult;
 import io.reqlens.core.sampling.ConsistentProbability;
 import java.util.List;
@@ -15,8 +14,9 @@ import java.util.List;
  * One {@code MATCHERS => ACTION} rule, or the default ratio (number 0, no matchers).
  *
  * <p>Everything a decision returns is built here once: a kept root gets a precomputed {@link
- * SamplingResult} whose attributes and root {@code tracestate} are constants, so deciding never
- * allocates for roots.
+ * KeepResult} whose attributes and root {@code tracestate} are constants, so deciding never
+ * allocates for roots ({@code rate=} rules rebuild theirs when their threshold moves, at most ten
+ * times a second: see {@link ConsistentRate}).
  */
 final class Rule {
 
@@ -32,7 +32,7 @@ final class Rule {
   final Action action;
   final double ratio; // RATIO only
   final long threshold; // RATIO only
-  final RateLimiter limiter; // RATE only
+  final ConsistentRate rate; // RATE only
   private final SamplingResult keep;
 
   private Rule(
@@ -41,14 +41,14 @@ final class Rule {
       List<Matcher> matchers,
       Action action,
       double ratio,
-      RateLimiter limiter) {
+      double perSecond,
+      Clock clock) {
     this.number = number;
     this.text = text;
     this.matchers = matchers.toArray(new Matcher[0]);
     this.action = action;
     this.ratio = ratio;
     this.threshold = action == Action.RATIO ? ConsistentProbability.threshold(ratio) : -1;
-    this.limiter = limiter;
     Attributes attributes =
         number == 0
             ? Attributes.of(KEPT_BY, "ratio")
@@ -60,23 +60,24 @@ final class Rule {
             action == Action.RATIO && ratio > 0
                 ? ConsistentProbability.encodeThreshold(threshold)
                 : null);
+    this.rate = action == Action.RATE ? new ConsistentRate(perSecond, attributes, clock) : null;
   }
 
   static Rule drop(int number, String text, List<Matcher> matchers) {
-    return new Rule(number, text, matchers, Action.DROP, 0, null);
+    return new Rule(number, text, matchers, Action.DROP, 0, 0, null);
   }
 
   static Rule ratio(int number, String text, List<Matcher> matchers, double ratio) {
-    return new Rule(number, text, matchers, Action.RATIO, ratio, null);
+    return new Rule(number, text, matchers, Action.RATIO, ratio, 0, null);
   }
 
-  static Rule rate(int number, String text, List<Matcher> matchers, RateLimiter limiter) {
-    return new Rule(number, text, matchers, Action.RATE, 0, limiter);
+  static Rule rate(int number, String text, List<Matcher> matchers, double perSecond, Clock clock) {
+    return new Rule(number, text, matchers, Action.RATE, 0, perSecond, clock);
   }
 
   /** The default for roots no rule matches. */
   static Rule defaultRatio(double ratio) {
-    return new Rule(0, "* => " + ratio, List.of(), Action.RATIO, ratio, null);
+    return new Rule(0, "* => " + ratio, List.of(), Action.RATIO, ratio, 0, null);
   }
 
   /**
@@ -88,7 +89,7 @@ final class Rule {
       case RATIO:
         return ConsistentProbability.randomness(traceId) >= threshold ? keep : null;
       case RATE:
-        return limiter.tryAcquire() ? keep : null;
+        return rate.decide(traceId);
       default:
         return null;
     }
@@ -115,51 +116,5 @@ final class Rule {
   @Override
   public String toString() {
     return number == 0 ? text : number + ": " + text;
-  }
-
-  /**
-   * A kept decision. For roots the updated tracestate is a constant; with a parent (only reached
-   * when tests pass a parent state) it is merged.
-   */
-  private static final class KeepResult implements SamplingResult {
-    private final Attributes attributes;
-    private final String encodedThreshold; // null: not probabilistic, th is removed
-    private final TraceState rootState;
-
-    KeepResult(Attributes attributes, String encodedThreshold) {
-      this.attributes = attributes;
-      this.encodedThreshold = encodedThreshold;
-      this.rootState =
-          encodedThreshold == null
-              ? TraceState.getDefault()
-              : ConsistentProbability.withThreshold(TraceState.getDefault(), encodedThreshold);
-    }
-
-    @Override
-    public SamplingDecision getDecision() {
-      return SamplingDecision.RECORD_AND_SAMPLE;
-    }
-
-    @Override
-    public Attributes getAttributes() {
-      return attributes;
-    }
-
-    @Override
-    public TraceState getUpdatedTraceState(TraceState parentTraceState) {
-      if (parentTraceState.isEmpty()) {
-        return rootState;
-      }
-      return encodedThreshold == null
-          ? ConsistentProbability.withoutThreshold(parentTraceState)
-          : ConsistentProbability.withThreshold(parentTraceState, encodedThreshold);
-    }
-
-    @Override
-    public String toString() {
-      return "RECORD_AND_SAMPLE"
-          + attributes
-          + (encodedThreshold == null ? "" : " th:" + encodedThreshold);
-    }
   }
 }

@@ -136,7 +136,7 @@ final class RuleParser {
       return Rule.drop(number, text, matchers);
     }
     if (action.startsWith("rate=")) {
-      return Rule.rate(number, text, matchers, new RateLimiter(parseRate(action), clock));
+      return Rule.rate(number, text, matchers, parseRate(action), clock);
     }
     if (NUMBER.matcher(action).matches()) {
       double ratio = Double.parseDouble(action);

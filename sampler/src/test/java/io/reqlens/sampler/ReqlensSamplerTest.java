@@ -17,6 +17,7 @@ import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.SamplingDecision;
 import io.opentelemetry.sdk.trace.samplers.SamplingResult;
 import io.reqlens.core.pattern.RouteList;
+import io.reqlens.core.sampling.ConsistentProbability;
 import io.reqlens.core.semconv.ReqlensAttributes;
 import io.reqlens.core.semconv.SemConv;
 import java.util.Collections;
@@ -152,26 +153,38 @@ class ReqlensSamplerTest {
         .isEqualTo(SamplingDecision.DROP);
   }
 
+  /**
+   * A rate rule keeps everything (th:0) until its first window closes, then writes the threshold of
+   * the probability it adapted to; its roots carry the rule's number.
+   */
   @Test
-  void rateRulesKeepAtMostNAndWriteNoThreshold() {
+  void rateRulesWriteTheThresholdTheyAdaptedTo() {
     TestClock clock = TestClock.create();
     ReqlensSampler sampler =
         ReqlensSampler.builder().setClock(clock).setRatio(0).setRules("* => rate=2/s").build();
-    int kept = 0;
-    for (int i = 0; i < 10; i++) {
-      SamplingResult r = root(sampler, traceId(i), SpanKind.CONSUMER, Attributes.empty());
-      if (r.getDecision() == SamplingDecision.RECORD_AND_SAMPLE) {
-        kept++;
-        assertThat(r.getUpdatedTraceState(TraceState.getDefault()).get("ot")).isNull();
-        assertThat(r.getAttributes().get(ReqlensAttributes.KEPT_BY)).isEqualTo("rule");
-      }
+    SamplingResult first = root(sampler, traceId(0), SpanKind.CONSUMER, Attributes.empty());
+    assertThat(first.getDecision()).isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
+    assertThat(first.getUpdatedTraceState(TraceState.getDefault()).get("ot")).isEqualTo("th:0");
+    assertThat(first.getAttributes().get(ReqlensAttributes.KEPT_BY)).isEqualTo("rule");
+    assertThat(first.getAttributes().get(ReqlensAttributes.RULE)).isEqualTo(1L);
+    // 20 a second for 3 s: the probability settles near 2/20.
+    for (int i = 1; i <= 60; i++) {
+      clock.advance(java.time.Duration.ofMillis(50));
+      root(sampler, spread(i), SpanKind.CONSUMER, Attributes.empty());
     }
-    assertThat(kept).isEqualTo(2);
-    clock.advance(java.time.Duration.ofMillis(500));
-    assertThat(
-            root(sampler, traceId(11), SpanKind.CONSUMER, Attributes.empty()).getDecision()
-                == SamplingDecision.RECORD_AND_SAMPLE)
-        .isTrue();
+    SamplingResult kept = null;
+    for (int i = 61; kept == null; i++) {
+      clock.advance(java.time.Duration.ofMillis(50));
+      SamplingResult r = root(sampler, spread(i), SpanKind.CONSUMER, Attributes.empty());
+      kept = r.getDecision() == SamplingDecision.RECORD_AND_SAMPLE ? r : null;
+    }
+    double p = ConsistentProbability.sampleRate(kept.getUpdatedTraceState(TraceState.getDefault()));
+    assertThat(p).isBetween(0.08, 0.12);
+  }
+
+  /** Randomness spread over the 56 bits (a multiplicative hash of {@code i}). */
+  private static String spread(long i) {
+    return traceId((i * 0x9E3779B97F4A7C15L) & ((1L << 56) - 1));
   }
 
   @Test

@@ -136,9 +136,10 @@ public final class ConsistentProbability {
 
   /**
    * Returns the probability with which a span carrying {@code traceState} was kept, read from its
-   * OTEP 235 threshold ({@code ot=th:HEX}); 1.0 when there is none (kept by a rule, a parent
-   * without a threshold, an error or slowness) or it is malformed. Counts re-weighted by its
-   * inverse estimate the true number of requests. Allocates nothing.
+   * OTEP 235 threshold ({@code ot=th:HEX}): the ratio's or rule's, the {@code rate=} rule's adapted
+   * one, 0 (probability 1) for a tail keep; 1.0 when there is none (a parent without a threshold,
+   * another sampler) or it is malformed. Counts re-weighted by its inverse estimate the true number
+   * of requests. Allocates nothing.
    */
   public static double sampleRate(TraceState traceState) {
     long threshold = parseThreshold(traceState.get(OT_KEY));

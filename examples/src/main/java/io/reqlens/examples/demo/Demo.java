@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -65,8 +66,8 @@ public final class Demo {
       out.printf(
           "Sending traffic to %s for %d s ...%n",
           service.baseUrl(), settings.duration().toSeconds());
-      List<Sent> sent = new Traffic(client).run(settings.duration());
-      awaitExports(client, otlp);
+      List<Sent> sent = new ArrayList<>(new Traffic(client).run(settings.duration()));
+      sent.add(awaitExports(client, otlp)); // the marker is traffic too: the report counts it
       table = printTable(sent, otlp);
     } // stopping the service flushes and closes its files
     files.printListing();
@@ -102,13 +103,17 @@ public final class Demo {
   /**
    * Sends one request the configuration keeps (a POST, rule 1) and waits for its server span: the
    * agent exports spans in the order they end, so everything sent before has arrived by then.
+   * Returns the marker request, counted with what was sent.
    */
-  private void awaitExports(ServiceClient client, OtlpReceiver otlp)
+  private Sent awaitExports(ServiceClient client, OtlpReceiver otlp)
       throws InterruptedException, TimeoutException {
+    Traffic.Endpoint post =
+        Traffic.ENDPOINTS.stream().filter(e -> e.method().equals("POST")).findFirst().get();
     String marker =
         client.post("/api/users", "application/json", "{\"name\":\"marker\"}").traceId();
     otlp.awaitSpan(
         s -> s.traceId().equals(marker) && s.kind() == SpanKind.SPAN_KIND_SERVER, EXPORT_TIMEOUT);
+    return new Sent(post, "/api/users", marker);
   }
 
   private RouteTable printTable(List<Sent> sent, OtlpReceiver otlp) {
@@ -125,7 +130,9 @@ public final class Demo {
     out.println(
         "OTEL_REQLENS_KEEP_SLOWER_THAN). excluded: matched OTEL_REQLENS_EXCLUDE_ROUTES, no");
     out.println("span at all. db/trace: query spans per kept trace (GET /api/orders does N+1).");
-    out.println("The rest (sent - kept - excluded) were not sampled.");
+    out.println("The rest (sent - kept - excluded) were not sampled. The report below re-weights");
+    out.println("what was kept by 1/sample_rate: its ESTIMATES section should give back the sent");
+    out.println("column (excluded routes aside) within its intervals.");
     return table;
   }
 }

@@ -31,6 +31,7 @@ public final class ChildServiceBuilder {
   private final List<String> jvmArgs = new ArrayList<>();
   private Path agentJar;
   private Path extensionJar;
+  private final List<Path> moreExtensions = new ArrayList<>();
   private boolean library;
   private Path outputFile = Paths.get("target", "child-service.log");
   private Duration readyTimeout = DEFAULT_READY_TIMEOUT;
@@ -44,6 +45,12 @@ public final class ChildServiceBuilder {
   public ChildServiceBuilder agent(Path agent, Path extension) {
     this.agentJar = agent;
     this.extensionJar = extension;
+    return this;
+  }
+
+  /** Loads one more agent extension after the Reqlens one (tests: a seeded id generator). */
+  public ChildServiceBuilder extension(Path extension) {
+    moreExtensions.add(extension);
     return this;
   }
 
@@ -106,8 +113,13 @@ public final class ChildServiceBuilder {
     cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     if (agentJar != null) {
       cmd.add("-javaagent:" + agentJar.toAbsolutePath());
+      List<String> extensions = new ArrayList<>();
       if (extensionJar != null) {
-        cmd.add("-Dotel.javaagent.extensions=" + extensionJar.toAbsolutePath());
+        extensions.add(extensionJar.toAbsolutePath().toString());
+      }
+      moreExtensions.forEach(e -> extensions.add(e.toAbsolutePath().toString()));
+      if (!extensions.isEmpty()) {
+        cmd.add("-Dotel.javaagent.extensions=" + String.join(",", extensions));
       }
     }
     cmd.addAll(jvmArgs);

@@ -39,6 +39,7 @@ class DemoIT {
         .as("the report of the generated traffic")
         .contains(
             "HIGHLIGHTS",
+            "ESTIMATES (99% intervals",
             "GET /api/orders",
             data.resolve("report.html").toAbsolutePath().toString());
     assertThat(data.resolve("report.html")).isRegularFile();
@@ -61,5 +62,28 @@ class DemoIT {
     Row orders = rows.get("GET /api/orders");
     assertThat(orders.dbSpans).as("N+1: 13 queries per kept trace").isEqualTo(13 * orders.kept);
     assertThat(rows.values().stream().mapToInt(r -> r.sent).sum()).as("sent").isPositive();
+    // Kept with probability 1 (keep-errors; rule 1 at ratio 1, the marker included): the report's
+    // estimate is the sent count, with an interval of one point. (A slow box may send no error in
+    // 4 s; the POST marker is always there.)
+    for (String label : new String[] {"GET /api/error", "POST /api/users"}) {
+      int sent = rows.get(label).sent;
+      if (sent == 0) {
+        continue;
+      }
+      assertThat(estimatesRow(printed, label))
+          .as(label)
+          .startsWith(label + " " + sent + " " + sent + " " + sent + "-" + sent + " ");
+    }
+  }
+
+  /** The route's line of the report's ESTIMATES section, blanks collapsed. */
+  private static String estimatesRow(String printed, String label) {
+    String section = printed.substring(printed.indexOf("\nESTIMATES ("));
+    for (String line : section.split("\n")) {
+      if (line.startsWith("  " + label + " ")) {
+        return line.trim().replaceAll(" +", " ");
+      }
+    }
+    throw new AssertionError("no " + label + " in the ESTIMATES section:\n" + section);
   }
 }

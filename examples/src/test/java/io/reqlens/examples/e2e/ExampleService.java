@@ -51,6 +51,7 @@ final class ExampleService implements BeforeAllCallback, AfterAllCallback, AutoC
   private final Mode mode;
   private final Map<String, String> env;
   private final List<String> jvmArgs = new ArrayList<>();
+  private final List<Path> extensions = new ArrayList<>();
   private OtlpReceiver otlp;
   private ChildService child;
 
@@ -76,6 +77,12 @@ final class ExampleService implements BeforeAllCallback, AfterAllCallback, AutoC
     return this;
   }
 
+  /** Adds an agent extension loaded after the Reqlens one (before {@link #start()}; agent only). */
+  ExampleService extension(Path jar) {
+    extensions.add(jar);
+    return this;
+  }
+
   /**
    * Starts the receiver and the service, and waits for its readiness line.
    *
@@ -94,6 +101,7 @@ final class ExampleService implements BeforeAllCallback, AfterAllCallback, AutoC
     jvmArgs.forEach(builder::jvmArg);
     if (mode == Mode.AGENT) {
       builder.agent(file("reqlens.agent.jar"), file("reqlens.extension.jar"));
+      extensions.forEach(builder::extension);
     } else {
       builder.library();
     }

@@ -24,9 +24,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The local-trace processor inside the real agent at a 1 % ratio with keep-errors and
  * keep-slower-than 200 ms: failing and slow requests arrive complete at the OTLP receiver and in
- * the files, the rest at 1 %; an excluded route template removes a request whose path it does not
- * match, children included; N+1 is flagged; a {@code token=} value never leaves the process; the
- * {@code reqlens.*} counters reach the same OTLP endpoint.
+ * the files with probability 1 ({@code th:0}, {@code sample_rate} 1.0, even those the ratio chose
+ * too), the rest at 1 %; an excluded route template removes a request whose path it does not match,
+ * children included; N+1 is flagged; a {@code token=} value never leaves the process; the {@code
+ * reqlens.*} counters reach the same OTLP endpoint.
  */
 class TailSamplingIT {
 
@@ -93,8 +94,9 @@ class TailSamplingIT {
     for (ServiceClient.Response r : errors) {
       assertThat(r.status()).isEqualTo(500);
       ReceivedSpan s = server(r.traceId());
-      String expected = W3c.randomness(r.traceId()) >= THRESHOLD ? "ratio" : "error";
-      assertThat(s.attribute("reqlens.kept_by")).isEqualTo(expected);
+      // Kept whatever the ratio chose: probability 1, so th:0 even when the ratio chose it.
+      assertThat(s.attribute("reqlens.kept_by")).isEqualTo("error");
+      assertThat(s.traceState()).isEqualTo("ot=th:0");
       assertThat(s.events("exception")).hasSize(1);
       assertThat(files.events(r.traceId()))
           .extracting(e -> e.path("kind").asText())
@@ -103,12 +105,14 @@ class TailSamplingIT {
     for (ServiceClient.Response r : slow) {
       assertThat(r.status()).isEqualTo(200);
       ReceivedSpan s = server(r.traceId());
-      String expected = W3c.randomness(r.traceId()) >= THRESHOLD ? "ratio" : "slow";
-      assertThat(s.attribute("reqlens.kept_by")).isEqualTo(expected);
+      assertThat(s.attribute("reqlens.kept_by")).isEqualTo("slow");
       assertThat(SERVICE.spansOf(r.traceId()))
           .as("server and DB span of a slow request")
           .extracting(ReceivedSpan::kind)
           .containsExactlyInAnyOrder(SpanKind.SPAN_KIND_SERVER, SpanKind.SPAN_KIND_CLIENT);
+      assertThat(SERVICE.spansOf(r.traceId()))
+          .as("the whole local trace carries probability 1")
+          .allSatisfy(span -> assertThat(span.traceState()).isEqualTo("ot=th:0"));
       assertThat(files.events(r.traceId()))
           .extracting(e -> e.path("kind").asText())
           .containsExactlyInAnyOrder("REQ", "DB");
@@ -117,9 +121,7 @@ class TailSamplingIT {
               .filter(e -> e.path("kind").asText().equals("REQ"))
               .findFirst()
               .get();
-      double rate = expected.equals("ratio") ? 0.01 : 1.0;
-      assertThat(req.path("sample_rate").asDouble())
-          .isCloseTo(rate, org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(req.path("sample_rate").asDouble()).as("tail keep: probability 1").isEqualTo(1.0);
     }
 
     Set<String> expectedRest = new HashSet<>();

@@ -61,6 +61,15 @@ final class W3c {
     return digits.isEmpty() ? "0" : digits;
   }
 
+  /** Parses a {@code th} value: up to 14 hex digits, right-padded with zeros to 56 bits. */
+  static long parseTh(String th) {
+    StringBuilder digits = new StringBuilder(th);
+    while (digits.length() < 14) {
+      digits.append('0');
+    }
+    return Long.parseUnsignedLong(digits.toString(), 16);
+  }
+
   private static String randomHex(int bytes) {
     byte[] b = new byte[bytes];
     do {

@@ -13,10 +13,11 @@ import java.util.Arrays;
 
 /**
  * Hands the spans of a decided local trace to the exporting processors. The root gets the query
- * profile and {@code reqlens.kept_by} stamped, every span gets sensitive query values redacted, and
- * spans recorded for a tail decision are presented as sampled — all through a {@link KeptSpan} that
- * computes them when the exporter reads it, not on the request thread. A span that can need none of
- * that (redaction off, sampled, not a root) goes downstream as it is.
+ * profile and {@code reqlens.kept_by} stamped, every span gets sensitive query values redacted,
+ * spans recorded for a tail decision are presented as sampled, and every span of a tail-kept trace
+ * carries {@code th:0} (probability 1) — all through a {@link KeptSpan} that computes them when the
+ * exporter reads it, not on the request thread. A span that can need none of that (redaction off,
+ * sampled, not a root) goes downstream as it is.
  */
 final class Forwarder {
 
@@ -37,7 +38,9 @@ final class Forwarder {
     boolean markSampled = !trace.root.getSpanContext().isSampled();
     for (ReadableSpan s : spans) {
       if (trace.isRoot(s)) {
-        downstream.onEnd(new KeptSpan(s, markSampled, new Stamp(this, spans, decision.reason)));
+        downstream.onEnd(
+            new KeptSpan(
+                s, markSampled, decision.certain, new Stamp(this, spans, decision.reason)));
       } else {
         forward(s, decision, markSampled);
       }
@@ -54,17 +57,18 @@ final class Forwarder {
 
   /**
    * Passes one span downstream if it is sampled or its trace was kept ({@code decision} is null for
-   * a span whose local trace is unknown).
+   * a span whose local trace is unknown). A span of a tail-kept trace gets {@code th:0}.
    */
   void forward(ReadableSpan span, Decision decision, boolean markSampled) {
     boolean sampled = span.getSpanContext().isSampled();
     if (!sampled && (decision == null || !decision.keep)) {
       return;
     }
-    if (sampled && redactor.isOff()) {
+    boolean certain = decision != null && decision.keep && decision.certain;
+    if (sampled && !certain && redactor.isOff()) {
       downstream.onEnd(span);
     } else {
-      downstream.onEnd(new KeptSpan(span, markSampled || !sampled, redactOnly));
+      downstream.onEnd(new KeptSpan(span, markSampled || !sampled, certain, redactOnly));
     }
   }
 

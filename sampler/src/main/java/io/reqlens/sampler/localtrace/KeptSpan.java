@@ -5,17 +5,21 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.sdk.common.InstrumentationLibraryInfo;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.data.DelegatingSpanData;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.reqlens.core.sampling.ConsistentProbability;
 
 /**
  * An ended span as the exporters see it after the local-trace decision: attributes stamped or
- * redacted by Reqlens override the span's own, and a span recorded for a tail decision (not sampled
- * at the head) is presented as sampled so the {@code BatchSpanProcessor}, which exports only
- * sampled spans, passes it on.
+ * redacted by Reqlens override the span's own, a span recorded for a tail decision (not sampled at
+ * the head) is presented as sampled so the {@code BatchSpanProcessor}, which exports only sampled
+ * spans, passes it on, and a span of a local trace kept with probability 1 (a tail keep, even when
+ * the ratio chose it too) carries {@code ot=th:0} in place of the head's threshold, so {@code
+ * sample_rate} and any backend re-weighting by {@code th} count it once.
  *
  * <p>Why lazy? Reading a live span's attribute takes the span's lock, and the query profile and the
  * redaction check read several per span. Computing them when the exporter first looks — on the
@@ -26,12 +30,16 @@ final class KeptSpan implements ReadableSpan {
 
   private final ReadableSpan delegate;
   private final boolean markSampled;
+  private final boolean certain;
   private final Forwarder.Stamp stamp;
   private volatile Attributes overrides; // null until first needed
+  private volatile SpanContext context; // null until first needed
+  private volatile SpanContext parentContext; // null until first needed
 
-  KeptSpan(ReadableSpan delegate, boolean markSampled, Forwarder.Stamp stamp) {
+  KeptSpan(ReadableSpan delegate, boolean markSampled, boolean certain, Forwarder.Stamp stamp) {
     this.delegate = delegate;
     this.markSampled = markSampled;
+    this.certain = certain;
     this.stamp = stamp;
   }
 
@@ -45,28 +53,39 @@ final class KeptSpan implements ReadableSpan {
     return o;
   }
 
-  private static SpanContext sampled(SpanContext c) {
-    if (!c.isValid() || c.isSampled()) {
+  /** {@code c} presented as sampled and, when {@code certain}, with {@code th:0}. */
+  private static SpanContext rewrite(SpanContext c, boolean markSampled, boolean certain) {
+    if (!c.isValid() || ((!markSampled || c.isSampled()) && !certain)) {
       return c;
     }
+    TraceFlags flags = markSampled ? TraceFlags.getSampled() : c.getTraceFlags();
+    TraceState state =
+        certain ? ConsistentProbability.withThreshold(c.getTraceState(), "0") : c.getTraceState();
     return c.isRemote()
-        ? SpanContext.createFromRemoteParent(
-            c.getTraceId(), c.getSpanId(), TraceFlags.getSampled(), c.getTraceState())
-        : SpanContext.create(
-            c.getTraceId(), c.getSpanId(), TraceFlags.getSampled(), c.getTraceState());
+        ? SpanContext.createFromRemoteParent(c.getTraceId(), c.getSpanId(), flags, state)
+        : SpanContext.create(c.getTraceId(), c.getSpanId(), flags, state);
   }
 
   @Override
   public SpanContext getSpanContext() {
-    SpanContext c = delegate.getSpanContext();
-    return markSampled ? sampled(c) : c;
+    SpanContext c = context;
+    if (c == null) {
+      c = rewrite(delegate.getSpanContext(), markSampled, certain); // idempotent, as overrides
+      context = c;
+    }
+    return c;
   }
 
   @Override
   public SpanContext getParentSpanContext() {
-    SpanContext c = delegate.getParentSpanContext();
-    // A local parent was recorded with the same decision; a remote one keeps its own flags.
-    return markSampled && !c.isRemote() ? sampled(c) : c;
+    SpanContext c = parentContext;
+    if (c == null) {
+      c = delegate.getParentSpanContext();
+      // A local parent belongs to the same local trace and decision; a remote one keeps its own.
+      c = c.isRemote() ? c : rewrite(c, markSampled, certain);
+      parentContext = c;
+    }
+    return c;
   }
 
   @Override
@@ -78,7 +97,7 @@ final class KeptSpan implements ReadableSpan {
   public SpanData toSpanData() {
     SpanData data = delegate.toSpanData();
     Attributes o = overrides();
-    return o.isEmpty() && !markSampled ? data : new Data(data, o);
+    return o.isEmpty() && !markSampled && !certain ? data : new Data(data, o);
   }
 
   @Override

@@ -13,16 +13,25 @@ final class LocalTrace {
 
   /** The decision once made; {@code null} while the root runs. */
   static final class Decision {
-    static final Decision DROP_RATIO = new Decision(false, "ratio");
-    static final Decision DROP_EXCLUDED = new Decision(false, "excluded");
-    static final Decision DROP_OVERFLOW = new Decision(false, "overflow");
+    static final Decision DROP_RATIO = new Decision(false, "ratio", false);
+    static final Decision DROP_EXCLUDED = new Decision(false, "excluded", false);
+    static final Decision DROP_OVERFLOW = new Decision(false, "overflow", false);
+    static final Decision KEEP_ERROR = new Decision(true, "error", true);
+    static final Decision KEEP_SLOW = new Decision(true, "slow", true);
 
     final boolean keep;
     final String reason;
 
-    Decision(boolean keep, String reason) {
+    /**
+     * Kept with probability 1 (a tail keep): exported spans carry {@code th:0}, whatever threshold
+     * the head wrote, so {@code sample_rate} is 1.0 and re-weighting counts it once.
+     */
+    final boolean certain;
+
+    Decision(boolean keep, String reason, boolean certain) {
       this.keep = keep;
       this.reason = reason;
+      this.certain = certain;
     }
 
     @Override

@@ -42,6 +42,11 @@ import java.util.logging.Logger;
  *       keeps it when a span has error status or the SERVER root answered 5xx ({@code error}), or
  *       the root took longer than the slowness threshold ({@code slow}); else drops it ({@code
  *       ratio});
+ *   <li>counts a root the {@code reqlens} sampler chose by ratio or rule that also qualifies for
+ *       such a tail keep as {@code error} or {@code slow}, since it would have been kept anyway;
+ *   <li>exports a tail-kept local trace (every span, late ones included) with {@code ot=th:0} in
+ *       its tracestate: its inclusion probability is 1, so {@code sample_rate} is 1.0 and any
+ *       backend that re-weights by {@code th} counts it once;
  *   <li>stamps the request's query profile and {@code reqlens.kept_by} on the root and redacts
  *       sensitive query parameter values in {@code url.query} and {@code url.full} of every span.
  * </ol>
@@ -55,8 +60,6 @@ public final class LocalTraceProcessor implements SpanProcessor {
 
   private static final Logger logger = Logger.getLogger(LocalTraceProcessor.class.getName());
   private static final ReadableSpan[] NONE = new ReadableSpan[0];
-  private static final Decision KEEP_ERROR = new Decision(true, "error");
-  private static final Decision KEEP_SLOW = new Decision(true, "slow");
   private static final Map<String, Decision> HEAD = new ConcurrentHashMap<>();
 
   private final SpanProcessor downstream;
@@ -223,20 +226,49 @@ public final class LocalTraceProcessor implements SpanProcessor {
     }
     if (root.getSpanContext().isSampled()) {
       String by = root.getAttribute(KEPT_BY);
+      if (decidedHere(by, root)) {
+        // Chosen by the ratio or a rule and qualifying for a tail keep as well: it would have been
+        // kept whatever the ratio said, so its inclusion probability is 1, not the ratio's.
+        Decision tail = tailKeep(trace, early);
+        if (tail != null) {
+          return tail;
+        }
+      }
       return headDecision(by == null ? "sampler" : by);
     }
-    if (keepErrors && hasError(trace)) {
-      return KEEP_ERROR;
-    }
-    if (!early && keepSlowerThanNanos > 0 && root.getLatencyNanos() > keepSlowerThanNanos) {
-      return KEEP_SLOW;
+    Decision tail = tailKeep(trace, early);
+    if (tail != null) {
+      return tail;
     }
     return early ? Decision.DROP_OVERFLOW : Decision.DROP_RATIO;
   }
 
+  /** A tail keep ({@code error}, then {@code slow}) if the local trace qualifies, else null. */
+  private Decision tailKeep(LocalTrace trace, boolean early) {
+    if (keepErrors && hasError(trace)) {
+      return Decision.KEEP_ERROR;
+    }
+    if (!early && keepSlowerThanNanos > 0 && trace.root.getLatencyNanos() > keepSlowerThanNanos) {
+      return Decision.KEEP_SLOW;
+    }
+    return null;
+  }
+
+  /**
+   * Whether the {@code reqlens} sampler chose this root itself (ratio or rule, no parent). Only
+   * then would an unchosen twin have been recorded and tail-kept: a trace that followed a parent,
+   * or another sampler's choice, keeps its probability (an unsampled parent's errors never reach
+   * this processor).
+   */
+  private boolean decidedHere(String keptBy, ReadableSpan root) {
+    return (keepErrors || keepSlowerThanNanos > 0)
+        && ("ratio".equals(keptBy) || "rule".equals(keptBy))
+        && !root.getParentSpanContext().isValid();
+  }
+
   private static Decision headDecision(String reason) {
     Decision d = HEAD.get(reason);
-    return d != null ? d : HEAD.computeIfAbsent(reason, r -> new Decision(true, r));
+    return d != null ? d : HEAD.computeIfAbsent(reason, r -> new Decision(true, r, false));
   }
 
   private static boolean hasError(LocalTrace trace) {

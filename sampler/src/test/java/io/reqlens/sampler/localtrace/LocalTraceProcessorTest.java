@@ -4,8 +4,12 @@ import static io.reqlens.sampler.localtrace.ProcessorFixture.endAfter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.reqlens.core.pattern.RouteList;
@@ -16,6 +20,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class LocalTraceProcessorTest {
+
+  private static long chosen;
 
   private static ReqlensSampler ratioZeroRecording() {
     return ReqlensSampler.builder().setRatio(0).setRecordUnsampled(true).build();
@@ -58,9 +64,10 @@ class LocalTraceProcessorTest {
       SpanData root =
           f.spansOf(failing).stream().filter(s -> s.getKind() == SpanKind.SERVER).findFirst().get();
       assertThat(root.getAttributes().get(ReqlensAttributes.KEPT_BY)).isEqualTo("error");
-      assertThat(root.getSpanContext().getTraceState().get("ot"))
-          .as("sample_rate 1.0: no th")
-          .isNull();
+      assertThat(f.spansOf(failing))
+          .as("probability 1, children too: th:0, sample_rate 1.0")
+          .allSatisfy(
+              s -> assertThat(s.getSpanContext().getTraceState().get("ot")).isEqualTo("th:0"));
       assertThat(f.counter("reqlens.traces.kept", "error")).isEqualTo(1);
       assertThat(f.counter("reqlens.traces.dropped", "ratio")).isEqualTo(1);
     }
@@ -115,6 +122,95 @@ class LocalTraceProcessorTest {
       assertThat(root.getSpanContext().getTraceState().get("ot")).isEqualTo("th:0");
       assertThat(f.counter("reqlens.traces.kept", "rule")).isEqualTo(1);
     }
+  }
+
+  /**
+   * A root the ratio chose that also fails would have been kept anyway: probability 1, counted as
+   * {@code error}, and every span (the late one included) exports {@code th:0} instead of the
+   * ratio's threshold. A head-sampled trace that qualifies for nothing keeps the ratio's {@code
+   * th}.
+   */
+  @Test
+  void aRootTheRatioChoseThatAlsoFailsIsATailKeepWithProbabilityOne() {
+    ReqlensSampler sampler =
+        ReqlensSampler.builder()
+            .setRatio(0.1)
+            .setRules("url.path=/api/error => 0.5")
+            .setRecordUnsampled(true)
+            .build();
+    try (ProcessorFixture f =
+        new ProcessorFixture(
+            sampler, b -> b.setKeepErrors(true).setKeepSlowerThan(Duration.ofMillis(200)))) {
+      Span failing = serverChosen(f, "/api/error");
+      Span db = f.child(failing, "SELECT", SpanKind.CLIENT);
+      db.setStatus(StatusCode.ERROR);
+      db.end();
+      Span late = f.child(failing, "after", SpanKind.INTERNAL);
+      endAfter(failing, 5);
+      late.end();
+      Span slow = serverChosen(f, "/api/users");
+      endAfter(slow, 300);
+      Span plain = serverChosen(f, "/api/users");
+      f.db(plain, "SELECT 1", 1, 1);
+      endAfter(plain, 5);
+
+      assertThat(f.spansOf(failing))
+          .hasSize(3)
+          .allSatisfy(
+              s -> assertThat(s.getSpanContext().getTraceState().get("ot")).isEqualTo("th:0"))
+          .allSatisfy(s -> assertThat(s.getSpanContext().isSampled()).isTrue());
+      assertThat(rootOf(f, failing).getAttributes().get(ReqlensAttributes.KEPT_BY))
+          .isEqualTo("error");
+      assertThat(rootOf(f, slow).getAttributes().get(ReqlensAttributes.KEPT_BY)).isEqualTo("slow");
+      assertThat(rootOf(f, slow).getSpanContext().getTraceState().get("ot")).isEqualTo("th:0");
+      assertThat(f.spansOf(plain))
+          .hasSize(2)
+          .allSatisfy(
+              s ->
+                  assertThat(s.getSpanContext().getTraceState().get("ot"))
+                      .isEqualTo("th:e6666666666666"));
+      assertThat(rootOf(f, plain).getAttributes().get(ReqlensAttributes.KEPT_BY))
+          .isEqualTo("ratio");
+      assertThat(f.counter("reqlens.traces.kept", "error")).isEqualTo(1);
+      assertThat(f.counter("reqlens.traces.kept", "slow")).isEqualTo(1);
+      assertThat(f.counter("reqlens.traces.kept", "ratio")).isEqualTo(1);
+      assertThat(f.counter("reqlens.traces.kept", "rule")).isZero();
+    }
+  }
+
+  /** A sampled remote parent's trace keeps its own probability even when it fails here. */
+  @Test
+  void aFailingTraceThatFollowedItsParentKeepsTheParentsThreshold() {
+    ReqlensSampler sampler = ReqlensSampler.builder().setRatio(0).setRecordUnsampled(true).build();
+    try (ProcessorFixture f = new ProcessorFixture(sampler, b -> b.setKeepErrors(true))) {
+      SpanContext parent =
+          SpanContext.createFromRemoteParent(
+              "0af7651916cd43dd8448eb211c80319c",
+              "b7ad6b7169203331",
+              TraceFlags.getSampled(),
+              TraceState.builder().put("ot", "th:c").build());
+      Span s =
+          f.tracer
+              .spanBuilder("GET /api/error")
+              .setSpanKind(SpanKind.SERVER)
+              .setParent(Context.root().with(Span.wrap(parent)))
+              .startSpan();
+      s.setStatus(StatusCode.ERROR);
+      s.end();
+      SpanData root = f.spans().get(0);
+      assertThat(root.getAttributes().get(ReqlensAttributes.KEPT_BY)).isEqualTo("parent");
+      assertThat(root.getSpanContext().getTraceState().get("ot")).isEqualTo("th:c");
+    }
+  }
+
+  /** A root whose trace id's randomness is the largest: every ratio above 0 chooses it. */
+  private static Span serverChosen(ProcessorFixture f, String path) {
+    f.nextTraceId(String.format("%016x00ffffffffffffff", ++chosen));
+    return f.server(path, path);
+  }
+
+  private static SpanData rootOf(ProcessorFixture f, Span root) {
+    return f.spansOf(root).stream().filter(s -> s.getKind() == SpanKind.SERVER).findFirst().get();
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.IdGenerator;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
@@ -27,6 +28,29 @@ final class ProcessorFixture implements AutoCloseable {
   final LocalTraceProcessor processor;
   final SdkTracerProvider provider;
   final Tracer tracer;
+  private final FixedIds ids = new FixedIds();
+
+  /** Random ids, except that the next root can be given its trace id. */
+  private static final class FixedIds implements IdGenerator {
+    volatile String next;
+
+    @Override
+    public String generateSpanId() {
+      return IdGenerator.random().generateSpanId();
+    }
+
+    @Override
+    public String generateTraceId() {
+      String id = next;
+      next = null;
+      return id != null ? id : IdGenerator.random().generateTraceId();
+    }
+  }
+
+  /** The trace id of the next root span. */
+  void nextTraceId(String traceId) {
+    ids.next = traceId;
+  }
 
   ProcessorFixture(Sampler sampler, Consumer<LocalTraceProcessorBuilder> configure) {
     LocalTraceProcessorBuilder b =
@@ -34,7 +58,12 @@ final class ProcessorFixture implements AutoCloseable {
             .setMeterProvider(meterProvider);
     configure.accept(b);
     processor = b.build();
-    provider = SdkTracerProvider.builder().setSampler(sampler).addSpanProcessor(processor).build();
+    provider =
+        SdkTracerProvider.builder()
+            .setSampler(sampler)
+            .setIdGenerator(ids)
+            .addSpanProcessor(processor)
+            .build();
     tracer = provider.get("test");
   }
 

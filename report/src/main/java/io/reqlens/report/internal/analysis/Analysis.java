@@ -22,6 +22,7 @@ public final class Analysis implements Consumer<Request> {
   private final TopN<ReportData.ErrorRow> recentErrors;
   private final CountTable exceptionTypes = new CountTable(200);
   private final CompareTable compare;
+  private final CountEstimate total = new CountEstimate();
   private final ReportData.RequestRow probe = new ReportData.RequestRow();
   private final ReportData.ErrorRow errorProbe = new ReportData.ErrorRow();
   private long requests;
@@ -57,6 +58,7 @@ public final class Analysis implements Consumer<Request> {
     }
     requests++;
     weighted += r.weight;
+    total.add(r.weight, r.error);
     firstTs = Math.min(firstTs, r.tsNs);
     lastTs = Math.max(lastTs, r.tsNs);
     routes.add(r);
@@ -97,7 +99,15 @@ public final class Analysis implements Consumer<Request> {
     d.input = input;
     d.notes = new ArrayList<>();
     d.totals = totals(assembler);
-    List<ReportData.RouteRow> rows = RouteRows.of(routes.all(), options.outlierFactor);
+    double[] count = total.interval(options.z());
+    d.totals.estimatedLow = count[0];
+    d.totals.estimatedHigh = count[1];
+    double[] errorShare = total.errorShareInterval(options.z());
+    d.totals.errorPctLow = requests == 0 ? 0 : 100 * errorShare[0];
+    d.totals.errorPctHigh = requests == 0 ? 0 : 100 * errorShare[1];
+    d.totals.confidencePct = options.confidencePct;
+    double z = options.z();
+    List<ReportData.RouteRow> rows = RouteRows.of(routes.all(), options.outlierFactor, z);
     d.totals.routes = rows.size();
     rows.sort(options.routeSort.order);
     d.outliers = RouteRows.outliers(routes.all(), options.outlierFactor, options.top);

@@ -2,6 +2,7 @@ package io.reqlens.report.internal.analysis;
 
 import java.time.ZoneId;
 import java.util.Comparator;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /** How the report is computed and cut; defaults match the CLI's. */
 public final class AnalysisOptions {
@@ -29,6 +30,10 @@ public final class AnalysisOptions {
     }
   }
 
+  /** Confidence level of the intervals in percent, in (0, 100): {@value} by default. */
+  public static final double DEFAULT_CONFIDENCE_PCT = 95;
+
+  public double confidencePct = DEFAULT_CONFIDENCE_PCT;
   public int top = 10;
   public int routeLimit = 30;
   public RouteSort routeSort = RouteSort.P95;
@@ -38,4 +43,12 @@ public final class AnalysisOptions {
   public CompareSpec compare;
   public long nowNs;
   public Filter filter = Filter.builder().build();
+
+  /**
+   * The two-sided standard normal quantile for {@link #confidencePct}: 1.96 at 95 %, 3.29 at 99.9
+   * %.
+   */
+  double z() {
+    return NormalDistribution.of(0, 1).inverseSurvivalProbability((100 - confidencePct) / 200);
+  }
 }

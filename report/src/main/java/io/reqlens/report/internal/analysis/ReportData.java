@@ -36,6 +36,14 @@ public final class ReportData {
     public double estimatedRequests;
     public long errors;
     public double errorPct;
+
+    /** Confidence level of every interval in the report, in percent (95, 99.9). */
+    public double confidencePct;
+
+    public double estimatedLow;
+    public double estimatedHigh;
+    public double errorPctLow;
+    public double errorPctHigh;
     public long firstTsNs;
     public long lastTsNs;
     public int routes;
@@ -57,6 +65,22 @@ public final class ReportData {
     public long requests;
     public double estimatedRequests;
     public double errorPct;
+
+    /** The confidence interval of {@link #estimatedRequests} (see {@code CountEstimate}). */
+    public double estimatedLow;
+
+    public double estimatedHigh;
+
+    /** The confidence interval of {@link #errorPct}. */
+    public double errorPctLow;
+
+    public double errorPctHigh;
+
+    /** The lowest and highest {@code sample_rate} of the route's kept requests. */
+    public double minSampleRate;
+
+    public double maxSampleRate;
+
     public long p50Ns;
     public long p95Ns;
     public long p99Ns;

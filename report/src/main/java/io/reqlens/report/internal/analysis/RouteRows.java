@@ -10,7 +10,7 @@ final class RouteRows {
 
   private RouteRows() {}
 
-  static List<ReportData.RouteRow> of(Collection<RouteStats> all, double outlierFactor) {
+  static List<ReportData.RouteRow> of(Collection<RouteStats> all, double outlierFactor, double z) {
     List<ReportData.RouteRow> rows = new ArrayList<>();
     for (RouteStats s : all) {
       ReportData.RouteRow r = new ReportData.RouteRow();
@@ -20,6 +20,14 @@ final class RouteRows {
       r.requests = s.requests;
       r.estimatedRequests = s.weighted;
       r.errorPct = 100 * s.weightedErrors / s.weighted;
+      double[] count = s.estimate.interval(z);
+      r.estimatedLow = count[0];
+      r.estimatedHigh = count[1];
+      double[] errors = s.estimate.errorShareInterval(z);
+      r.errorPctLow = 100 * errors[0];
+      r.errorPctHigh = 100 * errors[1];
+      r.minSampleRate = s.estimate.minRate();
+      r.maxSampleRate = s.estimate.maxRate();
       r.p50Ns = s.percentileNs(50);
       r.p95Ns = s.percentileNs(95);
       r.p99Ns = s.percentileNs(99);

@@ -17,6 +17,7 @@ final class RouteStats {
   final String method;
   final String route;
   final Histogram latencyMicros = new Histogram(2);
+  final CountEstimate estimate = new CountEstimate();
   long requests;
   double weighted;
   double weightedErrors;
@@ -47,6 +48,7 @@ final class RouteStats {
     if (r.error) {
       weightedErrors += w;
     }
+    estimate.add(w, r.error);
     latencyMicros.recordValueWithCount(Math.max(0, r.durNs / 1000), count(w));
     maxNs = Math.max(maxNs, r.durNs);
     sumDurNs += w * r.durNs;

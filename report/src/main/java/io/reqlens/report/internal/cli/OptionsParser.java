@@ -27,6 +27,13 @@ final class OptionsParser {
       throw fail(c, "--outlier-factor must be a number greater than 1, got " + c.outlierFactor);
     }
     o.outlierFactor = c.outlierFactor;
+    if (!(c.confidence >= 50 && c.confidence <= 99.9999)) {
+      throw fail(
+          c,
+          "--confidence must be a percentage from 50 to 99.9999 (e.g. 95, 99.9), got "
+              + c.confidence);
+    }
+    o.confidencePct = c.confidence;
     o.routeSort =
         value(
             c, "--sort", () -> AnalysisOptions.RouteSort.valueOf(c.sort.toUpperCase(Locale.ROOT)));

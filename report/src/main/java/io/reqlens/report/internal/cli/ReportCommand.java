@@ -144,6 +144,15 @@ public final class ReportCommand implements Callable<Integer> {
   double outlierFactor;
 
   @Option(
+      names = "--confidence",
+      paramLabel = "PCT",
+      defaultValue = "95",
+      description =
+          "Confidence level of the estimated counts' and error %' intervals, in percent"
+              + " (90, 95, 99, 99.9). Default: ${DEFAULT-VALUE}.")
+  double confidence;
+
+  @Option(
       names = "--compare-versions",
       paramLabel = "A,B",
       description = "Compare two service.version values per route.")

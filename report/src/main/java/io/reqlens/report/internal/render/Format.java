@@ -68,6 +68,37 @@ public final class Format {
     return fmt("%.1fG", b / 1024 / 1024 / 1024);
   }
 
+  /** A count interval, outward-rounded: {@code 160-221}, {@code 12.3K-14.1K}. */
+  public static String countRange(double low, double high) {
+    if (Double.isNaN(low) || Double.isNaN(high)) {
+      return "-";
+    }
+    return count(Math.floor(low)) + "-" + count(Math.ceil(high));
+  }
+
+  /** A percentage interval, outward-rounded to 0.1: {@code 0.0-2.4}. */
+  public static String pctRange(double low, double high) {
+    if (Double.isNaN(low) || Double.isNaN(high)) {
+      return "-";
+    }
+    return pct(Math.floor(low * 10) / 10) + "-" + pct(Math.min(100, Math.ceil(high * 10) / 10));
+  }
+
+  /** The sample rates of a route: {@code 1}, {@code 0.1}, {@code 0.1-1} (3 significant digits). */
+  public static String rates(double min, double max) {
+    if (Double.isNaN(min)) {
+      return "-";
+    }
+    String lo = fmt("%.3g", min).replaceAll("\\.?0+$", "");
+    String hi = fmt("%.3g", max).replaceAll("\\.?0+$", "");
+    return lo.equals(hi) ? lo : lo + "-" + hi;
+  }
+
+  /** The confidence level: {@code 95%}, {@code 99.9%}. */
+  public static String level(double pct) {
+    return (pct == Math.rint(pct) ? fmt("%.0f", pct) : fmt("%s", pct)) + "%";
+  }
+
   public static String pct(double p) {
     return Double.isNaN(p) ? "-" : fmt("%.1f", p);
   }

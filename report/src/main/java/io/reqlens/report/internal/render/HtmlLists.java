@@ -30,7 +30,10 @@ final class HtmlLists {
             "Route",
             "#Requests",
             "#Estimated",
+            "#" + Format.level(d.totals.confidencePct) + " interval",
             "#Error %",
+            "#" + Format.level(d.totals.confidencePct) + " interval",
+            "#Sample rate",
             "#p50",
             "#p95",
             "#p99",
@@ -47,7 +50,10 @@ final class HtmlLists {
           .text(services && r.service != null ? r.service + ": " + r.name() : r.name())
           .num(r.requests, Format.grouped(r.requests))
           .num(r.estimatedRequests, Format.count(Math.round(r.estimatedRequests)))
+          .num(r.estimatedHigh - r.estimatedLow, Format.countRange(r.estimatedLow, r.estimatedHigh))
           .num(r.errorPct, Format.pct(r.errorPct))
+          .num(r.errorPctHigh - r.errorPctLow, Format.pctRange(r.errorPctLow, r.errorPctHigh))
+          .num(r.minSampleRate, Format.rates(r.minSampleRate, r.maxSampleRate))
           .dur(r.p50Ns)
           .dur(r.p95Ns)
           .dur(r.p99Ns)
@@ -63,7 +69,9 @@ final class HtmlLists {
         "routes-section",
         "Routes",
         "Click a column header to sort. Percentiles, error % and"
-            + " means are re-weighted by 1/sample_rate.",
+            + " means are re-weighted by 1/sample_rate. Intervals: estimated count by"
+            + " Horvitz–Thompson with a score interval, error % by the delta method (requests"
+            + " kept with sample rate 1 count exactly); interval columns sort by width.",
         t);
   }
 

@@ -60,7 +60,12 @@ final class HtmlSections {
             + "</p>");
     w.write("<div class=\"cards\">");
     card("Requests", Format.grouped(t.requests));
-    card("Estimated", Format.count(Math.round(t.estimatedRequests)));
+    card(
+        "Estimated",
+        Format.count(Math.round(t.estimatedRequests))
+            + " ("
+            + Format.countRange(t.estimatedLow, t.estimatedHigh)
+            + ")");
     card("Errors", Format.pct(t.errorPct) + "%");
     card("Routes", String.valueOf(t.routes));
     card("Input", d.input.filesRead + " files · " + Format.bytes(d.input.bytesRead));

@@ -57,8 +57,11 @@ public final class JsonRenderer {
     g.writeObjectFieldStart("totals");
     g.writeNumberField("requests", t.requests);
     g.writeNumberField("estimated_requests", round(t.estimatedRequests));
+    JsonSections.interval("estimated_requests", t.estimatedLow, t.estimatedHigh, g);
     g.writeNumberField("errors", t.errors);
     g.writeNumberField("error_pct", round(t.errorPct));
+    JsonSections.interval("error_pct", t.errorPctLow, t.errorPctHigh, g);
+    g.writeNumberField("confidence_pct", t.confidencePct);
     g.writeNumberField("routes", t.routes);
     g.writeNumberField("first_ts_ns", t.firstTsNs);
     g.writeNumberField("last_ts_ns", t.lastTsNs);

@@ -37,7 +37,11 @@ final class JsonSections {
       g.writeStringField("route", r.route);
       g.writeNumberField("requests", r.requests);
       g.writeNumberField("estimated_requests", round(r.estimatedRequests));
+      interval("estimated_requests", r.estimatedLow, r.estimatedHigh, g);
       g.writeNumberField("error_pct", round(r.errorPct));
+      interval("error_pct", r.errorPctLow, r.errorPctHigh, g);
+      nullable("min_sample_rate", r.minSampleRate, g);
+      nullable("max_sample_rate", r.maxSampleRate, g);
       g.writeNumberField("p50_ns", r.p50Ns);
       g.writeNumberField("p95_ns", r.p95Ns);
       g.writeNumberField("p99_ns", r.p99Ns);
@@ -176,6 +180,20 @@ final class JsonSections {
     }
     g.writeEndArray();
     g.writeEndObject();
+  }
+
+  /**
+   * {@code NAME_low} and {@code NAME_high}, rounded outwards to 3 decimals so the written interval
+   * contains the computed one; {@code null} when unknown.
+   */
+  static void interval(String name, double low, double high, JsonGenerator g) throws IOException {
+    if (Double.isNaN(low) || Double.isNaN(high)) {
+      g.writeNullField(name + "_low");
+      g.writeNullField(name + "_high");
+    } else {
+      g.writeNumberField(name + "_low", Math.floor(low * 1000) / 1000);
+      g.writeNumberField(name + "_high", Math.ceil(high * 1000) / 1000);
+    }
   }
 
   static void nullable(String name, double v, JsonGenerator g) throws IOException {

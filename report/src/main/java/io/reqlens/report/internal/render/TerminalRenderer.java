@@ -29,6 +29,7 @@ public final class TerminalRenderer {
     header(d, out, zone);
     highlights(d, out, zone);
     routes(d, out);
+    TerminalEstimates.render(d, out);
     TerminalSections s = new TerminalSections(d, out, zone);
     s.slowest();
     s.errors();
@@ -44,9 +45,11 @@ public final class TerminalRenderer {
     ReportData.Totals t = d.totals;
     out.println(
         fmt(
-            "reqlens report: %s requests (~%s estimated), %d routes, %s%% errors",
+            "reqlens report: %s requests (~%s estimated, %s CI %s), %d routes, %s%% errors",
             Format.grouped(t.requests),
             count(Math.round(t.estimatedRequests)),
+            Format.level(t.confidencePct),
+            Format.countRange(t.estimatedLow, t.estimatedHigh),
             t.routes,
             pct(t.errorPct)));
     out.println(
