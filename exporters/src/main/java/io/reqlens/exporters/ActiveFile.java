@@ -8,12 +8,6 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,35 +16,27 @@ import java.util.concurrent.TimeUnit;
  */
 final class ActiveFile {
 
-  static final Set<PosixFilePermission> DIR_PERMS = PosixFilePermissions.fromString("rwx------");
-
-  /**
-   * Given at creation (open(2) mode), so the file is never readable by others, not even briefly.
-   */
-  private static final FileAttribute<Set<PosixFilePermission>> FILE_PERMS =
-      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
-
   final Path path;
   final FileChannel channel;
+  private final Disk disk;
   final long openedNanos;
   final long openedMillis;
   long size;
 
-  private ActiveFile(Path path, FileChannel channel, Clock clock) {
+  private ActiveFile(Path path, FileChannel channel, Disk disk, Clock clock) {
     this.path = path;
     this.channel = channel;
+    this.disk = disk;
     this.openedNanos = clock.nanoTime();
     this.openedMillis = TimeUnit.NANOSECONDS.toMillis(clock.now());
   }
 
   /** Creates and locks a new file; null when a repairer took it before we could lock it. */
-  static ActiveFile create(Path path, boolean posix, Clock clock) throws IOException {
+  static ActiveFile create(Path path, boolean posix, Disk disk, Clock clock) throws IOException {
     ActiveFileRepair.OWNED.add(path);
     FileChannel ch = null;
     try {
-      Set<StandardOpenOption> options =
-          EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      ch = posix ? FileChannel.open(path, options, FILE_PERMS) : FileChannel.open(path, options);
+      ch = disk.createNew(path, posix);
       FileLock lock;
       try {
         lock = ch.tryLock();
@@ -62,7 +48,7 @@ final class ActiveFile {
         ActiveFileRepair.OWNED.remove(path);
         return null;
       }
-      return new ActiveFile(path, ch, clock);
+      return new ActiveFile(path, ch, disk, clock);
     } catch (IOException | RuntimeException e) {
       ActiveFileRepair.OWNED.remove(path);
       if (ch != null) {
@@ -76,7 +62,7 @@ final class ActiveFile {
   void append(byte[] buf, int off, int len) throws IOException {
     ByteBuffer bb = ByteBuffer.wrap(buf, off, len);
     while (bb.hasRemaining()) {
-      channel.write(bb);
+      disk.write(channel, bb);
     }
     size += len;
   }

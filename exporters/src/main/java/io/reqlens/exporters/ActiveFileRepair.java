@@ -35,7 +35,7 @@ final class ActiveFileRepair {
   private ActiveFileRepair() {}
 
   /** Repairs every leftover active file of {@code prefix} in {@code dir}; returns how many. */
-  static int repairAll(Path dir, String prefix) throws IOException {
+  static int repairAll(Path dir, String prefix, Disk disk) throws IOException {
     if (!Files.isDirectory(dir)) {
       return 0;
     }
@@ -44,7 +44,7 @@ final class ActiveFileRepair {
         Files.newDirectoryStream(dir, prefix + "-*" + FileNames.ACTIVE_SUFFIX)) {
       for (Path p : stream) {
         Path abs = p.toAbsolutePath();
-        if (!OWNED.contains(abs) && repair(abs, prefix)) {
+        if (!OWNED.contains(abs) && repair(abs, prefix, disk)) {
           repaired++;
         }
       }
@@ -53,7 +53,7 @@ final class ActiveFileRepair {
   }
 
   /** Repairs one file if no live writer holds it; returns whether it did. */
-  static boolean repair(Path file, String prefix) throws IOException {
+  static boolean repair(Path file, String prefix, Disk disk) throws IOException {
     FileChannel ch;
     try {
       ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -86,7 +86,7 @@ final class ActiveFileRepair {
       for (int attempt = 0; ; attempt++) {
         Path target = file.resolveSibling(FileNames.repaired(prefix, name, modified, attempt));
         try {
-          Files.move(file, target); // renaming keeps our lock on the inode until close
+          disk.move(file, target); // renaming keeps our lock on the inode until close
           return true;
         } catch (FileAlreadyExistsException e) {
           if (attempt > 100) {

@@ -1,5 +1,6 @@
 package io.reqlens.exporters;
 
+import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.sdk.common.Clock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,6 +63,21 @@ public abstract class FileExporterBuilder<B extends FileExporterBuilder<B>> {
   /** The clock for rotation and file names; tests pass a controllable one. */
   public B setClock(Clock clock) {
     settings.clock(clock);
+    return self();
+  }
+
+  /**
+   * Publishes {@code reqlens.export.failures} here instead of on the global meter provider (which
+   * is used, once set, by default).
+   */
+  public B setMeterProvider(MeterProvider meterProvider) {
+    settings.meterProvider(meterProvider);
+    return self();
+  }
+
+  /** Tests: file-system calls that fail like a full disk or a read-only folder. */
+  B setDisk(Disk disk) {
+    settings.disk = Objects.requireNonNull(disk, "disk");
     return self();
   }
 }

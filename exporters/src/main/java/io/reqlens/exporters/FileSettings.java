@@ -1,5 +1,6 @@
 package io.reqlens.exporters;
 
+import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.sdk.common.Clock;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -20,6 +21,8 @@ final class FileSettings {
   long rotateIntervalNanos = TimeUnit.SECONDS.toNanos(DEFAULT_ROTATE_INTERVAL_SECONDS);
   long retainBytes = DEFAULT_RETAIN_BYTES;
   Clock clock = Clock.getDefault();
+  MeterProvider meterProvider; // null: the global one, once it is set
+  Disk disk = Disk.REAL; // tests substitute a failing one
 
   void directory(Path directory) {
     this.directory = Objects.requireNonNull(directory, "directory");
@@ -42,9 +45,20 @@ final class FileSettings {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
+  void meterProvider(MeterProvider meterProvider) {
+    this.meterProvider = Objects.requireNonNull(meterProvider, "meterProvider");
+  }
+
   RotatingFileWriter newWriter(String prefix) {
     return new RotatingFileWriter(
-        directory, prefix, rotateBytes, rotateIntervalNanos, retainBytes, clock);
+        directory,
+        prefix,
+        rotateBytes,
+        rotateIntervalNanos,
+        retainBytes,
+        clock,
+        disk,
+        new ExportFailures(ExportFailures.exporterFor(prefix), meterProvider, clock));
   }
 
   /** {@code directory=reqlens-data, rotateBytes=16777216, rotateInterval=PT5M, retainBytes=...}. */

@@ -3,15 +3,18 @@ package io.reqlens.exporters;
 import io.opentelemetry.sdk.common.Clock;
 import io.reqlens.core.log.ThrottledLogger;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
@@ -21,9 +24,11 @@ import java.util.logging.Logger;
  *
  * <p>Contract: never throws on write; a failed write (folder removed or replaced, disk full,
  * permission lost) is counted, logged at most once a minute, reported as {@code false}, and the
- * next write starts over (folder and file recreated). Lines are never split across files, and a
- * chunk of lines goes out in one {@code write}, so a crash can tear only the last line. Bytes are
- * handed to the OS on every write (no user-space buffer to lose on a crash); there is no fsync.
+ * next write starts over (folder and file recreated; an active file that could not be renamed is
+ * renamed as soon as the folder allows, under a repaired name, and never blocks a new file). Lines
+ * are never split across files, and a chunk of lines goes out in one {@code write}, so a crash can
+ * tear only the last line. Bytes are handed to the OS on every write (no user-space buffer to lose
+ * on a crash); there is no fsync.
  *
  * <p>Thread-safe: writes and the rotation timer share one lock. The timer is a daemon thread that
  * only closes files (never encodes), so an idle file still rotates on time.
@@ -38,14 +43,22 @@ final class RotatingFileWriter {
   private final long rotateIntervalNanos;
   private final long retainBytes;
   private final Clock clock;
+  private final Disk disk;
   private final boolean posix;
   private final FileNames names;
   private final ThrottledLogger log;
-  private final AtomicLong failures = new AtomicLong();
+  private final ExportFailures failures;
   private final ScheduledExecutorService timer;
 
   private ActiveFile current;
   private boolean closed;
+
+  // Why remember them? A file whose rename failed (folder made read-only, disk trouble) is closed
+  // under its active name; it holds whole lines and is renamed as soon as the folder allows. The
+  // writer itself always moves on to a new name, so a stranded file never blocks writing. Bounded:
+  // beyond MAX_STRANDED the oldest is left for the next start's repair.
+  static final int MAX_STRANDED = 16;
+  private final List<Path> stranded = new ArrayList<>();
 
   // Why not list the folder after every rotation? With thousands of closed files that is the
   // whole cost of a rotation. The writer keeps an estimate of the closed bytes (its own since the
@@ -62,6 +75,28 @@ final class RotatingFileWriter {
       long rotateIntervalNanos,
       long retainBytes,
       Clock clock) {
+    this(
+        dir,
+        prefix,
+        rotateBytes,
+        rotateIntervalNanos,
+        retainBytes,
+        clock,
+        Disk.REAL,
+        new ExportFailures(ExportFailures.exporterFor(prefix), null, clock));
+  }
+
+  RotatingFileWriter(
+      Path dir,
+      String prefix,
+      long rotateBytes,
+      long rotateIntervalNanos,
+      long retainBytes,
+      Clock clock,
+      Disk disk,
+      ExportFailures failures) {
+    this.disk = disk;
+    this.failures = failures;
     this.dir = dir.toAbsolutePath().normalize();
     this.prefix = prefix;
     this.rotateBytes = rotateBytes;
@@ -79,7 +114,7 @@ final class RotatingFileWriter {
       fail("could not create " + this.dir + " (tried again at every write)", e);
     }
     try {
-      ActiveFileRepair.repairAll(this.dir, prefix);
+      ActiveFileRepair.repairAll(this.dir, prefix, disk);
     } catch (IOException | RuntimeException e) {
       fail("could not repair leftover active files in " + this.dir, e);
     }
@@ -105,6 +140,7 @@ final class RotatingFileWriter {
     if (closed) {
       return false;
     }
+    failures.maybeRegister();
     int start = 0;
     int i = 0;
     try {
@@ -173,16 +209,32 @@ final class RotatingFileWriter {
       }
     }
     timer.shutdownNow();
+    failures.close();
   }
 
   /** Write and rotation failures since start. */
   long failures() {
-    return failures.get();
+    return failures.total();
+  }
+
+  ExportFailures failureCounts() {
+    return failures;
   }
 
   private void fail(String message, Throwable e) {
-    long n = failures.incrementAndGet();
-    log.warn("Reqlens " + prefix + " files: " + message + " (failure " + n + "): " + e, null);
+    ExportFailures.Reason reason = failures.record(e);
+    log.warn(
+        "Reqlens "
+            + prefix
+            + " files: "
+            + message
+            + " ("
+            + reason.value
+            + ", failure "
+            + failures.total()
+            + "; metric reqlens.export.failures): "
+            + e,
+        null);
   }
 
   /**
@@ -192,33 +244,66 @@ final class RotatingFileWriter {
    */
   private void checkNotVanished() {
     if (current != null && !Files.exists(current.path)) {
-      fail(
-          "active file vanished; its lines are lost",
-          new NoSuchFileException(current.path.toString()));
+      if (Files.notExists(current.path)) {
+        fail(
+            "active file vanished; its lines are lost",
+            new NoSuchFileException(current.path.toString()));
+      } else { // cannot tell (the folder cannot be searched): keep it to rename later
+        fail("active file unreachable", new AccessDeniedException(current.path.toString()));
+        strand(current.path);
+      }
       current.closeQuietly();
       current = null;
     }
   }
 
   private void createFolder() throws IOException {
-    if (posix) {
-      Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(ActiveFile.DIR_PERMS));
-    } else {
-      Files.createDirectories(dir);
+    try {
+      disk.createDirectories(dir, posix);
+    } catch (FileAlreadyExistsException e) {
+      throw new NotDirectoryException(dir.toString()); // a file where the folder should be
+    }
+  }
+
+  private void strand(Path path) {
+    if (stranded.size() >= MAX_STRANDED) {
+      stranded.remove(0); // still repaired at the next start
+    }
+    stranded.add(path);
+  }
+
+  /** Renames files whose rotation failed, now that the folder may allow it again. */
+  private void recoverStranded() {
+    for (Iterator<Path> it = stranded.iterator(); it.hasNext(); ) {
+      Path p = it.next();
+      try {
+        if (ActiveFileRepair.repair(p, prefix, disk) || Files.notExists(p)) {
+          it.remove();
+        }
+      } catch (IOException | RuntimeException e) {
+        return; // still not allowed: try again before the next file is opened
+      }
     }
   }
 
   private ActiveFile open() throws IOException {
     createFolder();
+    recoverStranded();
     for (int attempt = 0; ; attempt++) {
       Path path = dir.resolve(names.active());
-      ActiveFile file = ActiveFile.create(path, posix, clock);
+      ActiveFile file;
+      try {
+        file = ActiveFile.create(path, posix, disk, clock);
+      } catch (FileAlreadyExistsException e) {
+        file = null; // our name is taken (a stranded file of ours, or a stranger's): move on
+      }
       if (file != null) {
         return file;
       }
-      names.renew(); // lost a race with a repairer in another process: take another name
+      // Lost a race with a repairer in another process, or the name is taken: another name.
+      names.renew();
       if (attempt >= 3) {
-        throw new IOException("could not lock a new active file in " + dir);
+        throw new IOException("could not create and lock a new active file in " + dir);
       }
     }
   }
@@ -235,7 +320,7 @@ final class RotatingFileWriter {
       } else {
         for (int attempt = 0; ; attempt++) {
           try {
-            Files.move(file.path, dir.resolve(names.nextClosed(file.openedMillis)));
+            disk.move(file.path, dir.resolve(names.nextClosed(file.openedMillis)));
             break;
           } catch (FileAlreadyExistsException e) {
             if (attempt > 100) {
@@ -244,6 +329,9 @@ final class RotatingFileWriter {
           }
         }
       }
+    } catch (IOException | RuntimeException e) {
+      strand(file.path); // whole lines (or none), kept: renamed once the folder allows
+      throw e;
     } finally {
       file.closeQuietly(); // after the rename: the lock keeps repairers off until the file is
       // closed

@@ -186,6 +186,39 @@ class RotatingFileWriterTest {
     assertThat(Files2.lines(dir, "spans")).hasSize(1).allMatch(l -> l.contains("\"seq\":3,"));
   }
 
+  /**
+   * Finding 1 of issue 15, simulated deterministically: the folder loses its write permission while
+   * a file is open, the rotation's rename fails, permission comes back. The writer must write again
+   * (it used to retry its fixed active name forever: FileAlreadyExistsException) and keep what the
+   * stranded file held. The real permission round trip, as a non-root user: {@link
+   * PermissionRoundTripTest}.
+   */
+  @Test
+  void failedRotationRenameRecoversOncePermissionReturns() throws IOException {
+    Path dir = tmp.resolve("d");
+    FaultyDisk disk = new FaultyDisk();
+    ExportFailures failures = new ExportFailures("req", null, clock);
+    writer =
+        new RotatingFileWriter(dir, "events", 1 << 20, 5 * MINUTE, 1 << 20, clock, disk, failures);
+    assertThat(Lines.of(0, 0, 3, 1).writeTo(writer)).isTrue();
+    disk.readOnlyFolder = true;
+    clock.advance(Duration.ofMinutes(5));
+    writer.rotateIfDue(); // the rename fails: the file stays under its active name
+    assertThat(activeFiles(dir)).hasSize(1);
+    assertThat(Lines.of(0, 3, 1, 1).writeTo(writer)).isFalse();
+    disk.readOnlyFolder = false;
+    assertThat(Lines.of(0, 4, 1, 1).writeTo(writer)).as("writes again after the restore").isTrue();
+    assertThat(Lines.of(0, 5, 1, 1).writeTo(writer)).isTrue();
+    assertThat(failures.count(ExportFailures.Reason.PERMISSION)).isEqualTo(2);
+    assertThat(failures.total()).isEqualTo(2); // the failed rotation and the refused batch
+    writer.close();
+    assertThat(activeFiles(dir)).isEmpty();
+    assertThat(Files2.lines(dir, "events"))
+        .as("the stranded file's lines are kept, the batch refused during the outage is not")
+        .extracting(l -> l.replaceAll(".*\"seq\":(\\d+),.*", "$1"))
+        .containsExactlyInAnyOrder("0", "1", "2", "4", "5");
+  }
+
   @Test
   void closeTwiceIsHarmlessAndLaterWritesFail() {
     Path dir = tmp.resolve("d");
