@@ -86,8 +86,7 @@ final class ChildJvm implements AutoCloseable {
     String cp = readableClassPath(shared.resolve("cp"));
     List<String> cmd = new ArrayList<>();
     cmd.add(setpriv());
-    cmd.addAll(
-        List.of("--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--", java()));
+    cmd.addAll(List.of("--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--", java()));
     cmd.add("-XX:-UsePerfData");
     cmd.add("-Djava.io.tmpdir=" + shared);
     cmd.add("-cp");

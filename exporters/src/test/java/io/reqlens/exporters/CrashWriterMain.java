@@ -5,8 +5,9 @@ import java.nio.file.Paths;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Child process of {@link CrashRepairTest}: writes numbered lines as fast as it can and prints
- * {@code ack N} after each batch the writer reported written, until it is killed.
+ * Child process of {@link CrashRepairTest}: writes numbered lines from {@code args[1]} (0 when
+ * absent) as fast as it can and prints {@code ack N} after each batch the writer reported written,
+ * until it is killed.
  */
 public final class CrashWriterMain {
 
@@ -21,7 +22,7 @@ public final class CrashWriterMain {
             TimeUnit.SECONDS.toNanos(1),
             Long.MAX_VALUE,
             Clock.getDefault());
-    long seq = 0;
+    long seq = args.length > 1 ? Long.parseLong(args[1]) : 0;
     while (true) {
       Lines lines = Lines.of(0, seq, 50, 200);
       if (writer.write(lines.buf, lines.ends, lines.count)) {
