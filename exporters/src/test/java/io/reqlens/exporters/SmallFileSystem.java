@@ -67,6 +67,14 @@ final class SmallFileSystem implements AutoCloseable {
     }
   }
 
+  /** Makes the file system read-only: refused even to root. */
+  void remountReadOnly() throws IOException, InterruptedException {
+    String out = run("mount", "-o", "remount,ro", mountPoint.toString());
+    if (out != null) {
+      throw new IOException("remount ro failed: " + out);
+    }
+  }
+
   @Override
   public void close() throws IOException, InterruptedException {
     String out = run("umount", mountPoint.toString());

@@ -88,6 +88,25 @@ public final class Parsers {
         accepted);
   }
 
+  /**
+   * A data folder: a path that is a writable folder or can be created ({@link DataFolders}),
+   * checked when the setting is read, so start-up fails naming the key instead of the first write
+   * later.
+   */
+  public static Setting.Parser<Path> writableFolder() {
+    Setting.Parser<Path> path = path("a folder path");
+    return of(
+        text -> {
+          Path p = path.parse(text);
+          String problem = DataFolders.problem(p);
+          if (problem != null) {
+            throw new IllegalArgumentException(problem);
+          }
+          return p;
+        },
+        DataFolders.ACCEPTED.substring("accepted: ".length()));
+  }
+
   /** One of {@code choices}, case-insensitive; returns it in lower case. */
   public static Setting.Parser<String> oneOf(String... choices) {
     String accepted = String.join(" or ", choices);

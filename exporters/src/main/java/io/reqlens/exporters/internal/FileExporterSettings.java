@@ -32,7 +32,7 @@ public final class FileExporterSettings {
       Setting.of(
           "reqlens_directory",
           "otel.reqlens.directory",
-          Parsers.path("a folder path"),
+          Parsers.writableFolder(),
           Paths.get(JsonlSpanExporterBuilder.DEFAULT_DIRECTORY),
           "folder of both file exporters when their own directory key is unset");
 
@@ -59,7 +59,7 @@ public final class FileExporterSettings {
         Setting.of(
             "directory",
             prefix + "directory",
-            Parsers.path("a folder path"),
+            Parsers.writableFolder(),
             Paths.get(JsonlSpanExporterBuilder.DEFAULT_DIRECTORY),
             "folder, created 0700");
     rotateBytes =
