@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * by {@code &}, and {@code ACTION} is {@code drop}, a ratio in [0, 1] or {@code rate=N/s}.
  *
  * <p>Every error throws {@link IllegalArgumentException} naming the rule, the offending part and
- * what is accepted; blank rules (a trailing {@code ;}, blank lines) are ignored.
+ * what is accepted. One {@code ;} after the last rule is allowed; an empty rule elsewhere ({@code
+ * ;;}, a leading {@code ;}) is an error, not silently skipped: it is usually a rule lost in
+ * editing.
  */
 final class RuleParser {
 
@@ -32,12 +34,24 @@ final class RuleParser {
     if (text == null) {
       return rules;
     }
-    for (String raw : text.split(";", -1)) {
-      String rule = raw.trim();
-      if (rule.isEmpty()) {
-        continue;
-      }
+    String[] parts = text.split(";", -1);
+    int last = parts.length - 1;
+    if (last > 0 && parts[last].trim().isEmpty()) {
+      last--; // one ';' after the last rule is allowed
+    }
+    for (int i = 0; i <= last; i++) {
+      String rule = parts[i].trim();
       int number = rules.size() + 1;
+      if (rule.isEmpty()) {
+        if (last == 0) {
+          break; // the whole value is blank: no rules
+        }
+        throw new IllegalArgumentException(
+            "rule "
+                + number
+                + " is empty (a ';' first, or two in a row); accepted: rules separated by one"
+                + " ';', e.g. url.path=/a => 1; * => 0.1");
+      }
       try {
         rules.add(parseRule(number, rule, clock));
       } catch (IllegalArgumentException e) {

@@ -86,7 +86,7 @@ public final class ReqlensSettings {
       Setting.of(
           "n_plus_one_threshold",
           "otel.reqlens.n.plus.one.threshold",
-          Parsers.positiveInt(),
+          Parsers.intInRange(2, LocalTraceProcessorBuilder.LIMIT_N_PLUS_ONE_THRESHOLD),
           LocalTraceProcessorBuilder.DEFAULT_N_PLUS_ONE_THRESHOLD,
           "the same statement this many times in one request flags N+1");
 
@@ -109,7 +109,7 @@ public final class ReqlensSettings {
       Setting.of(
           "max_buffered_traces",
           "otel.reqlens.max.buffered.traces",
-          Parsers.positiveInt(),
+          Parsers.intInRange(1, LocalTraceProcessorBuilder.LIMIT_MAX_BUFFERED_TRACES),
           LocalTraceProcessorBuilder.DEFAULT_MAX_BUFFERED_TRACES,
           "undecided local traces held at most");
 
@@ -117,7 +117,7 @@ public final class ReqlensSettings {
       Setting.of(
           "max_buffered_spans",
           "otel.reqlens.max.buffered.spans",
-          Parsers.positiveInt(),
+          Parsers.intInRange(1, LocalTraceProcessorBuilder.LIMIT_MAX_BUFFERED_SPANS),
           LocalTraceProcessorBuilder.DEFAULT_MAX_BUFFERED_SPANS,
           "ended spans buffered at most across undecided local traces");
 

@@ -19,6 +19,19 @@ public final class LocalTraceProcessorBuilder {
   /** Ended spans buffered at most across all undecided local traces: {@value}. */
   public static final int DEFAULT_MAX_BUFFERED_SPANS = 16384;
 
+  // Why upper bounds? A typo such as 99999999999 must fail at start with the bounds, not pass and
+  // let the buffer grow towards an out-of-memory error; a buffered span holds about 1 KiB, so these
+  // are gigabytes already, far beyond any sensible setting.
+
+  /** Largest accepted {@code maxBufferedTraces}: {@value}. */
+  public static final int LIMIT_MAX_BUFFERED_TRACES = 1_000_000;
+
+  /** Largest accepted {@code maxBufferedSpans}: {@value}. */
+  public static final int LIMIT_MAX_BUFFERED_SPANS = 10_000_000;
+
+  /** Largest accepted N+1 threshold: {@value}. */
+  public static final int LIMIT_N_PLUS_ONE_THRESHOLD = 10_000;
+
   final SpanProcessor downstream;
   RouteList excludedRoutes = RouteList.empty();
   boolean keepErrors;
@@ -59,8 +72,9 @@ public final class LocalTraceProcessorBuilder {
 
   /** Sets how many runs of one statement in a request flag N+1. */
   public LocalTraceProcessorBuilder setNPlusOneThreshold(int threshold) {
-    if (threshold < 2) {
-      throw new IllegalArgumentException("N+1 threshold must be at least 2, got " + threshold);
+    if (threshold < 2 || threshold > LIMIT_N_PLUS_ONE_THRESHOLD) {
+      throw new IllegalArgumentException(
+          "N+1 threshold must be from 2 to " + LIMIT_N_PLUS_ONE_THRESHOLD + ", got " + threshold);
     }
     this.nPlusOneThreshold = threshold;
     return this;
@@ -77,16 +91,18 @@ public final class LocalTraceProcessorBuilder {
   }
 
   public LocalTraceProcessorBuilder setMaxBufferedTraces(int max) {
-    if (max < 1) {
-      throw new IllegalArgumentException("maxBufferedTraces must be positive, got " + max);
+    if (max < 1 || max > LIMIT_MAX_BUFFERED_TRACES) {
+      throw new IllegalArgumentException(
+          "maxBufferedTraces must be from 1 to " + LIMIT_MAX_BUFFERED_TRACES + ", got " + max);
     }
     this.maxBufferedTraces = max;
     return this;
   }
 
   public LocalTraceProcessorBuilder setMaxBufferedSpans(int max) {
-    if (max < 1) {
-      throw new IllegalArgumentException("maxBufferedSpans must be positive, got " + max);
+    if (max < 1 || max > LIMIT_MAX_BUFFERED_SPANS) {
+      throw new IllegalArgumentException(
+          "maxBufferedSpans must be from 1 to " + LIMIT_MAX_BUFFERED_SPANS + ", got " + max);
     }
     this.maxBufferedSpans = max;
     return this;

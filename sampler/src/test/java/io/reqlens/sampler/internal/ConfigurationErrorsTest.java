@@ -70,7 +70,22 @@ class ConfigurationErrorsTest {
         bad(ReqlensSettings.KEEP_ERRORS, "yes", "true or false", "accepted"),
         bad(ReqlensSettings.KEEP_SLOWER_THAN, "fast", "not a duration", "250ms"),
         bad(ReqlensSettings.KEEP_SLOWER_THAN, "5 parsecs", "unknown unit 'parsecs'", "1m30s"),
-        bad(ReqlensSettings.KEEP_SLOWER_THAN, "0s", "not positive", "250ms"));
+        bad(ReqlensSettings.KEEP_SLOWER_THAN, "0s", "not positive", "250ms"),
+        // issue 15, finding 5: empty rules and bounds in the messages
+        bad(ReqlensSettings.RULES, "url.path=/a => 1;; * => 0.1", "rule 2 is empty", "';'"),
+        bad(ReqlensSettings.RULES, "; * => 0.1", "rule 1 is empty", "';'"),
+        bad(
+            ReqlensSettings.MAX_BUFFERED_TRACES,
+            "99999999999",
+            "from 1 to 1000000",
+            "accepted: a whole number"),
+        bad(ReqlensSettings.MAX_BUFFERED_TRACES, "0", "from 1 to 1000000", "accepted"),
+        bad(
+            ReqlensSettings.MAX_BUFFERED_SPANS,
+            "2000000000",
+            "from 1 to 10000000",
+            "accepted: a whole number"),
+        bad(ReqlensSettings.N_PLUS_ONE_THRESHOLD, "1", "from 2 to 10000", "accepted"));
   }
 
   private static Arguments bad(Setting<?> setting, String value, String reason, String accepted) {
