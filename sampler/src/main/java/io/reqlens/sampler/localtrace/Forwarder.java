@@ -4,20 +4,23 @@ import static io.reqlens.core.semconv.ReqlensAttributes.KEPT_BY;
 import static io.reqlens.core.semconv.SemConv.URL_FULL;
 import static io.reqlens.core.semconv.SemConv.URL_QUERY;
 
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.reqlens.sampler.localtrace.LocalTrace.Decision;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Hands the spans of a decided local trace to the exporting processors. The root gets the query
  * profile and {@code reqlens.kept_by} stamped, every span gets sensitive query values redacted,
  * spans recorded for a tail decision are presented as sampled, and every span of a tail-kept trace
  * carries {@code th:0} (probability 1) — all through a {@link KeptSpan} that computes them when the
- * exporter reads it, not on the request thread. A span that can need none of that (redaction off,
- * sampled, not a root) goes downstream as it is.
+ * exporter reads it, not on the request thread. Captured header values that hold credentials
+ * ({@code authorization}, {@code cookie}, …) are replaced on every span, so every span is wrapped.
  */
 final class Forwarder {
 
@@ -65,11 +68,8 @@ final class Forwarder {
       return;
     }
     boolean certain = decision != null && decision.keep && decision.certain;
-    if (sampled && !certain && redactor.isOff()) {
-      downstream.onEnd(span);
-    } else {
-      downstream.onEnd(new KeptSpan(span, markSampled || !sampled, certain, redactOnly));
-    }
+    // Always wrapped: captured header values are redacted whatever the query setting.
+    downstream.onEnd(new KeptSpan(span, markSampled || !sampled, certain, redactOnly));
   }
 
   /** What a {@link KeptSpan} adds: the root's profile and reason, and redactions for all. */
@@ -82,6 +82,47 @@ final class Forwarder {
       this.forwarder = forwarder;
       this.localTrace = localTrace;
       this.keptBy = keptBy;
+    }
+
+    /**
+     * {@code attributes} with sensitive captured header values replaced (same instance if none).
+     */
+    Attributes redactHeaders(Attributes attributes) {
+      QueryRedactor redactor = forwarder.redactor;
+      AttributesBuilder[] out = {null};
+      attributes.forEach(
+          (k, v) -> {
+            if (redactor.isSensitiveHeader(k.getKey())) {
+              if (out[0] == null) {
+                out[0] = attributes.toBuilder();
+              }
+              putRedacted(out[0], k, v);
+            }
+          });
+      return out[0] == null ? attributes : out[0].build();
+    }
+
+    /** The value of a sensitive header attribute, redacted; null when {@code key} is not one. */
+    @SuppressWarnings("unchecked")
+    <T> T redactedHeader(AttributeKey<T> key, T value) {
+      if (value == null || !forwarder.redactor.isSensitiveHeader(key.getKey())) {
+        return null;
+      }
+      AttributesBuilder b = Attributes.builder();
+      putRedacted(b, key, value);
+      return b.build().get(key);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void putRedacted(AttributesBuilder b, AttributeKey<?> key, Object value) {
+      if (value instanceof List) {
+        int n = ((List<?>) value).size();
+        b.put(
+            AttributeKey.stringArrayKey(key.getKey()),
+            Collections.nCopies(Math.max(1, n), QueryRedactor.REDACTED));
+      } else {
+        b.put(AttributeKey.stringKey(key.getKey()), QueryRedactor.REDACTED);
+      }
     }
 
     Attributes attributesFor(ReadableSpan span) {

@@ -97,7 +97,10 @@ final class KeptSpan implements ReadableSpan {
   public SpanData toSpanData() {
     SpanData data = delegate.toSpanData();
     Attributes o = overrides();
-    return o.isEmpty() && !markSampled && !certain ? data : new Data(data, o);
+    Attributes own = stamp.redactHeaders(data.getAttributes());
+    return o.isEmpty() && !markSampled && !certain && own == data.getAttributes()
+        ? data
+        : new Data(data, own, o);
   }
 
   @Override
@@ -129,13 +132,18 @@ final class KeptSpan implements ReadableSpan {
   @Override
   public <T> T getAttribute(AttributeKey<T> key) {
     T value = overrides().get(key);
-    return value != null ? value : delegate.getAttribute(key);
+    if (value != null) {
+      return value;
+    }
+    T own = delegate.getAttribute(key);
+    T redacted = stamp.redactedHeader(key, own);
+    return redacted != null ? redacted : own;
   }
 
   @Override
   public Attributes getAttributes() {
     Attributes o = overrides();
-    Attributes own = delegate.getAttributes();
+    Attributes own = stamp.redactHeaders(delegate.getAttributes());
     return o.isEmpty() ? own : own.toBuilder().putAll(o).build();
   }
 
@@ -144,11 +152,10 @@ final class KeptSpan implements ReadableSpan {
     private final Attributes attributes;
     private final int totalAttributeCount;
 
-    Data(SpanData data, Attributes overrides) {
+    Data(SpanData data, Attributes own, Attributes overrides) {
       super(data);
       Attributes original = data.getAttributes();
-      this.attributes =
-          overrides.isEmpty() ? original : original.toBuilder().putAll(overrides).build();
+      this.attributes = overrides.isEmpty() ? own : own.toBuilder().putAll(overrides).build();
       this.totalAttributeCount =
           data.getTotalAttributeCount() + (attributes.size() - original.size());
     }

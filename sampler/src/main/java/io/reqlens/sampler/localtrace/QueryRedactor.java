@@ -5,18 +5,37 @@ import io.reqlens.core.pattern.RoutePattern;
 import java.util.Locale;
 
 /**
- * Replaces the values of sensitive query parameters in {@code url.query} and {@code url.full}.
+ * Replaces the values of sensitive query parameters in {@code url.query} and {@code url.full}, and
+ * tells which captured header attributes ({@code http.request.header.*}, {@code
+ * http.response.header.*}) hold credentials.
  *
- * <p>Parameter names are compared case-insensitively against {@link RoutePattern}s ({@code *token*}
- * matches {@code access_token} and {@code X-Token}). {@code *} redacts every value; {@code none}
- * redacts nothing. Returns its input unchanged (same instance) when nothing needs redacting; a span
- * without a query costs two attribute look-ups and no allocation.
+ * <p>Parameter names are matched as the application will read them: percent-decoded (repeatedly, so
+ * {@code pass%2577ord} is caught too), case-folded, and also part by part for nested names ({@code
+ * user[password]}, {@code user.password}), against {@link RoutePattern}s ({@code *token*} matches
+ * {@code access_token} and {@code X-Token}). Pairs are separated by {@code &} or {@code ;}. {@code
+ * *} redacts every value; {@code none} redacts no query value. Returns its input unchanged (same
+ * instance) when nothing needs redacting; a span without a query costs two attribute look-ups and
+ * no allocation.
+ *
+ * <p>Header values are redacted whatever the query setting: {@value #SENSITIVE_HEADERS}, plus the
+ * query-parameter patterns (so {@code *} redacts every captured header as well).
  */
 final class QueryRedactor {
 
   static final String DEFAULT_PARAMS =
-      "password,passwd,pwd,secret,*token*,*key*,*session*,*auth*,*credit*,*card*";
+      "*password*,*passwd*,*pwd*,*secret*,*token*,*key*,*session*,*auth*,*credential*,*credit*,"
+          + "*card*,*cvv*,*signature*,*jwt*,sig";
+
+  /** Header names whose values are always replaced (lower case, as semconv keys carry them). */
+  static final String SENSITIVE_HEADERS =
+      "authorization,proxy-authorization,cookie,set-cookie,*cookie*,*token*,*key*,*secret*,"
+          + "*session*,*auth*,*password*,*credential*,*signature*,*jwt*";
+
   static final String REDACTED = "REDACTED";
+
+  private static final String REQUEST_HEADER = "http.request.header.";
+  private static final String RESPONSE_HEADER = "http.response.header.";
+  private static final RouteList HEADERS = RouteList.parse(SENSITIVE_HEADERS);
 
   private final RouteList names;
   private final boolean all;
@@ -44,8 +63,24 @@ final class QueryRedactor {
     return new QueryRedactor(RouteList.parse(trimmed.toLowerCase(Locale.ROOT)), false, trimmed);
   }
 
+  /** Whether no query value is ever redacted (headers still are). */
   boolean isOff() {
     return !all && names.isEmpty();
+  }
+
+  /** Whether {@code key} is a captured header attribute whose values must be replaced. */
+  boolean isSensitiveHeader(String key) {
+    String name;
+    if (key.startsWith(REQUEST_HEADER)) {
+      name = key.substring(REQUEST_HEADER.length());
+    } else if (key.startsWith(RESPONSE_HEADER)) {
+      name = key.substring(RESPONSE_HEADER.length());
+    } else {
+      return false;
+    }
+    // Instrumentations lower-case header names; some keep '_' (x_auth_token) as sent.
+    String folded = name.toLowerCase(Locale.ROOT).replace('_', '-');
+    return all || HEADERS.matches(folded) || names.matches(folded) || names.matches(name);
   }
 
   /** Redacts a bare query string ({@code a=1&token=x}). */
@@ -75,8 +110,7 @@ final class QueryRedactor {
     int copied = from;
     int start = from;
     while (start <= to) {
-      int amp = s.indexOf('&', start);
-      int end = amp < 0 || amp > to ? to : amp;
+      int end = separator(s, start, to);
       int eq = s.indexOf('=', start);
       if (eq >= 0 && eq < end && eq + 1 < end && isSensitive(s.substring(start, eq))) {
         if (out == null) {
@@ -94,8 +128,39 @@ final class QueryRedactor {
     return out.append(s, copied, s.length()).toString();
   }
 
-  private boolean isSensitive(String name) {
-    return all || names.matches(name.toLowerCase(Locale.ROOT));
+  /** The next {@code &} or {@code ;} (both separate pairs for common servers), or {@code to}. */
+  private static int separator(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c == '&' || c == ';') {
+        return i;
+      }
+    }
+    return to;
+  }
+
+  private boolean isSensitive(String rawName) {
+    if (all) {
+      return true;
+    }
+    String name = ParamNames.fold(rawName);
+    if (names.matches(name)) {
+      return true;
+    }
+    // Nested names: user[password], user.password, a[b][token] — each part on its own.
+    int start = 0;
+    for (int i = 0; i <= name.length(); i++) {
+      char c = i < name.length() ? name.charAt(i) : '[';
+      if (c == '[' || c == ']' || c == '.' || c == '/') {
+        if (i > start
+            && (start > 0 || i < name.length())
+            && names.matches(name.substring(start, i))) {
+          return true;
+        }
+        start = i + 1;
+      }
+    }
+    return false;
   }
 
   @Override

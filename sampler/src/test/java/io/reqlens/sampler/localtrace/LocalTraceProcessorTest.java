@@ -3,6 +3,7 @@ package io.reqlens.sampler.localtrace;
 import static io.reqlens.sampler.localtrace.ProcessorFixture.endAfter;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
@@ -17,6 +18,7 @@ import io.reqlens.core.semconv.ReqlensAttributes;
 import io.reqlens.core.semconv.SemConv;
 import io.reqlens.sampler.ReqlensSampler;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LocalTraceProcessorTest {
@@ -265,6 +267,45 @@ class LocalTraceProcessorTest {
       assertThat(r.getAttributes().get(ReqlensAttributes.N_PLUS_ONE))
           .as("each ran at most 3 times")
           .isFalse();
+    }
+  }
+
+  /**
+   * Issue 15, finding 4: header capture turned on by the user ({@code http.request.header.*}
+   * attributes) must not carry credentials to OTLP, even with query redaction off.
+   */
+  @Test
+  void redactsSensitiveHeaderValuesWhateverTheQuerySetting() {
+    try (ProcessorFixture f =
+        new ProcessorFixture(Sampler.alwaysOn(), b -> b.setRedactedQueryParams("none"))) {
+      Span root = f.server("/api/orders", "/api/orders");
+      root.setAttribute(
+          AttributeKey.stringArrayKey("http.request.header.authorization"),
+          List.of("Bearer s3cr3t"));
+      root.setAttribute(
+          AttributeKey.stringArrayKey("http.request.header.cookie"), List.of("JSESSIONID=abc"));
+      root.setAttribute(
+          AttributeKey.stringArrayKey("http.request.header.user-agent"), List.of("curl/8"));
+      Span client = f.child(root, "GET", SpanKind.CLIENT);
+      client.setAttribute(
+          AttributeKey.stringArrayKey("http.response.header.set-cookie"),
+          List.of("sid=one", "theme=two"));
+      client.setAttribute(
+          AttributeKey.stringArrayKey("http.request.header.x-api-key"), List.of("k-123"));
+      client.end();
+      endAfter(root, 1);
+      assertThat(f.spans()).hasSize(2);
+      assertThat(f.spans().toString()).doesNotContain("s3cr3t", "abc", "sid=one", "k-123");
+      SpanData r = f.spans().stream().filter(s -> s.getKind() == SpanKind.SERVER).findFirst().get();
+      assertThat(r.getAttributes().get(AttributeKey.stringArrayKey("http.request.header.cookie")))
+          .containsExactly("REDACTED");
+      assertThat(
+              r.getAttributes().get(AttributeKey.stringArrayKey("http.request.header.user-agent")))
+          .containsExactly("curl/8");
+      SpanData c = f.spans().stream().filter(s -> s.getKind() == SpanKind.CLIENT).findFirst().get();
+      assertThat(
+              c.getAttributes().get(AttributeKey.stringArrayKey("http.response.header.set-cookie")))
+          .containsExactly("REDACTED", "REDACTED");
     }
   }
 
