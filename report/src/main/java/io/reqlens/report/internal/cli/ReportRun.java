@@ -11,6 +11,7 @@ import io.reqlens.report.internal.input.InputStats;
 import io.reqlens.report.internal.render.HtmlRenderer;
 import io.reqlens.report.internal.render.JsonRenderer;
 import io.reqlens.report.internal.render.TerminalRenderer;
+import io.reqlens.report.internal.render.TerminalText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ final class ReportRun {
   int run() {
     InputFiles.Listing listing = InputFiles.list(cmd.inputs);
     for (String p : listing.problems) {
-      err.println("reqlens report: " + p);
+      err.println("reqlens report: " + TerminalText.escape(p)); // file names are data too
     }
     if (listing.files.isEmpty()) {
       err.println("reqlens report: nothing to report: no event files to read");
@@ -133,7 +134,7 @@ final class ReportRun {
       err.println("reqlens report: skipped " + n + " " + k.description + extra);
     }
     for (String e : s.examples()) {
-      err.println("  " + e);
+      err.println("  " + TerminalText.escape(e));
     }
   }
 }

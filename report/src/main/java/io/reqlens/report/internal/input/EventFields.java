@@ -46,7 +46,9 @@ final class EventFields {
         e.serviceVersion = text(t, p);
         break;
       case SAMPLE_RATE:
-        e.sampleRate = t.isNumeric() ? p.getDoubleValue() : Double.NaN;
+        // A non-number where a rate belongs is as impossible as a rate of 0: see EventParser.
+        e.sampleRate =
+            t.isNumeric() ? p.getDoubleValue() : t == JsonToken.VALUE_NULL ? Double.NaN : -1;
         break;
       case METHOD:
         e.method = text(t, p);
@@ -149,7 +151,9 @@ final class EventFields {
       return p.getLongValue();
     }
     if (t == JsonToken.VALUE_NUMBER_FLOAT) {
-      return (long) p.getDoubleValue();
+      double d = p.getDoubleValue();
+      // (long) of NaN is 0 and of 1e300 is Long.MAX_VALUE: neither may pass as real.
+      return Double.isFinite(d) && Math.abs(d) < 0x1p62 ? (long) d : -1;
     }
     p.skipChildren();
     return missing;

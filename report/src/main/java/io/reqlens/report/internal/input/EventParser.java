@@ -24,8 +24,22 @@ public final class EventParser {
     OK,
     INVALID_JSON,
     NOT_EVENT,
-    FUTURE_VERSION
+    FUTURE_VERSION,
+    /** Parsed, but a value no writer produces (negative count, sample_rate 0, …): skipped. */
+    IMPOSSIBLE_VALUE
   }
+
+  /** Longest duration taken as real: a year. Beyond, a clock jumped or the line is corrupt. */
+  static final long MAX_DUR_NS = 365L * 24 * 3600 * 1_000_000_000L;
+
+  /**
+   * Smallest sample rate taken as real: 2^-56, the smallest non-zero OTEP 235 probability (a
+   * threshold of 56 bits). Below, 1/sample_rate would stand for more requests than exist.
+   */
+  static final double MIN_SAMPLE_RATE = 0x1p-56;
+
+  /** Most queries in one request taken as real. */
+  static final long MAX_DB_COUNT = 1_000_000_000L;
 
   /** The newest schema version this reader understands. */
   public static final int SCHEMA_VERSION = EventSchema.VERSION;
@@ -66,7 +80,10 @@ public final class EventParser {
       if (event.version > SCHEMA_VERSION) {
         return Result.FUTURE_VERSION;
       }
-      return isEvent() ? Result.OK : Result.NOT_EVENT;
+      if (!isEvent()) {
+        return Result.NOT_EVENT;
+      }
+      return possible() ? Result.OK : Result.IMPOSSIBLE_VALUE;
     } catch (IOException | RuntimeException e) {
       // RuntimeException: Jackson signals number overflow and similar with unchecked exceptions.
       return Result.INVALID_JSON;
@@ -82,9 +99,38 @@ public final class EventParser {
       case REQ:
       case DB:
       case FN:
-        return e.durNs != Event.NONE && e.durNs >= 0;
+        return e.durNs != Event.NONE;
       default:
         return true;
     }
+  }
+
+  /**
+   * Whether every value could have been written by a real request: shown as if real, a negative
+   * query count breaks the tables, a huge duration overflows a percentile, a tiny sample rate turns
+   * one line into more requests than exist. {@link Event#NONE} (absent or null) always passes.
+   */
+  private boolean possible() {
+    Event e = event;
+    double rate = e.sampleRate;
+    return e.tsNs >= 0
+        && (Double.isNaN(rate) || (rate >= MIN_SAMPLE_RATE && rate <= 1))
+        && duration(e.durNs)
+        && duration(e.dbDurNs)
+        && (e.status == Event.NONE || (e.status >= 0 && e.status <= 999))
+        && (e.dbCount == Event.NONE || (e.dbCount >= 0 && e.dbCount <= MAX_DB_COUNT))
+        && notNegative(e.bytesIn)
+        && notNegative(e.bytesOut)
+        && notNegative(e.rows)
+        && notNegative(e.samples)
+        && notNegative(e.intervalNs);
+  }
+
+  private static boolean duration(long ns) {
+    return ns == Event.NONE || (ns >= 0 && ns <= MAX_DUR_NS);
+  }
+
+  private static boolean notNegative(long v) {
+    return v == Event.NONE || v >= 0;
   }
 }

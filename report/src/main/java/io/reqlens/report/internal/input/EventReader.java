@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 
 /**
@@ -51,6 +52,23 @@ public final class EventReader {
   private void readFile(Path file, EventSink sink, java.util.function.LongConsumer progress) {
     FileLines handler = new FileLines(file, sink);
     long start = stats.bytesRead;
+    try {
+      // Checked right before opening: a FIFO would block the open, /dev/zero would never end.
+      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+      if (!a.isRegularFile()) {
+        stats.skip(
+            InputStats.Skip.NOT_REGULAR_FILE,
+            file
+                + ": "
+                + (a.isDirectory() ? "a folder named like an event file" : InputFiles.NOT_REGULAR)
+                + ", skipped");
+        return;
+      }
+    } catch (IOException | RuntimeException e) {
+      stats.skip(
+          InputStats.Skip.UNREADABLE_FILE, file + ": cannot read (" + Messages.reason(e) + ")");
+      return;
+    }
     try (InputStream in = Files.newInputStream(file)) {
       lines.read(
           in,
@@ -90,6 +108,11 @@ public final class EventReader {
         case OK:
           stats.event(parser.event().kind);
           sink.accept(parser.event());
+          return;
+        case IMPOSSIBLE_VALUE:
+          stats.skip(
+              InputStats.Skip.IMPOSSIBLE_VALUE,
+              where() + ": impossible value: " + Messages.excerpt(buf, off, len));
           return;
         case FUTURE_VERSION:
           stats.maxVersionSeen = Math.max(stats.maxVersionSeen, parser.event().version);

@@ -3,7 +3,9 @@ package io.reqlens.report.internal.input;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,6 +16,9 @@ import java.util.List;
  * <p>A folder contributes its closed files {@code events-*.jsonl} sorted by name (the name starts
  * with the rotation time, so this is oldest first) and then its active files {@code
  * events-*.jsonl.active} (the newest lines). A file named explicitly is read whatever its name.
+ * Entries found in a folder are not opened here: the reader checks each is a regular file right
+ * before opening it, so a FIFO or a link to a device named like an event file is skipped and
+ * counted, never opened (opening a FIFO blocks until a writer comes).
  */
 public final class InputFiles {
 
@@ -23,20 +28,32 @@ public final class InputFiles {
     public final List<String> problems = new ArrayList<>();
   }
 
+  /** What a FIFO, device or socket is called in messages. */
+  static final String NOT_REGULAR = "not a regular file or folder (a FIFO, device or socket)";
+
   private InputFiles() {}
 
   /** Lists {@code args}; never throws: problems are collected as messages. */
   public static Listing list(List<Path> args) {
     Listing listing = new Listing();
     for (Path arg : args) {
-      if (Files.isDirectory(arg)) {
-        listFolder(arg, listing);
-      } else if (Files.isRegularFile(arg)) {
-        listing.files.add(arg);
-      } else if (Files.exists(arg)) {
-        listing.problems.add(arg + ": not a regular file or folder, skipped");
-      } else {
+      BasicFileAttributes a;
+      try {
+        a = Files.readAttributes(arg, BasicFileAttributes.class);
+      } catch (NoSuchFileException e) {
         listing.problems.add(arg + ": no such file or folder");
+        continue;
+      } catch (IOException | RuntimeException e) {
+        // Not "no such file": a folder on the way may be unreadable, a link may loop.
+        listing.problems.add(arg + ": cannot read (" + Messages.reason(e) + ")");
+        continue;
+      }
+      if (a.isDirectory()) {
+        listFolder(arg, listing);
+      } else if (a.isRegularFile()) {
+        listing.files.add(arg);
+      } else {
+        listing.problems.add(arg + ": " + NOT_REGULAR + ", skipped");
       }
     }
     return listing;

@@ -16,6 +16,11 @@ public final class InputStats {
   /** Why lines or files were skipped. */
   public enum Skip {
     UNREADABLE_FILE("unreadable file(s)"),
+    NOT_REGULAR_FILE(
+        "entries named like event files that are not regular files (FIFO, device, folder)"),
+    IMPOSSIBLE_VALUE(
+        "line(s) with impossible values (a negative count, size or duration, a duration over a"
+            + " year, sample_rate outside (0,1])"),
     INVALID_JSON("line(s) not valid JSON"),
     NOT_EVENT("JSON line(s) that are not request-profile events"),
     FUTURE_VERSION("line(s) of a future schema version"),

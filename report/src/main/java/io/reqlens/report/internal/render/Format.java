@@ -43,7 +43,11 @@ public final class Format {
     if (n < 10_000_000) {
       return fmt("%.1fK", n / 1e3);
     }
-    return fmt("%.1fM", n / 1e6);
+    if (n < 10_000_000_000.0) {
+      return fmt("%.1fM", n / 1e6);
+    }
+    // Never wider than a column, whatever re-weighting gives (up to 2^56 per request).
+    return n < 10e12 ? fmt("%.1fG", n / 1e9) : fmt("%.0e", n);
   }
 
   /** A count with thousands separators. */
@@ -110,11 +114,15 @@ public final class Format {
     return TIME.format(Instant.ofEpochSecond(0, epochNs).atZone(zone));
   }
 
-  /** {@code s} cut to {@code width} characters, marked with an ellipsis when cut. */
-  public static String cut(String s, int width) {
-    if (s == null) {
+  /**
+   * {@code s} with terminal controls escaped ({@link TerminalText}), cut to {@code width}
+   * characters, marked with an ellipsis when cut.
+   */
+  public static String cut(String raw, int width) {
+    if (raw == null) {
       return "-";
     }
+    String s = TerminalText.escape(raw);
     return s.length() <= width ? s : s.substring(0, Math.max(0, width - 1)) + "…";
   }
 

@@ -19,11 +19,13 @@ public final class JsonRenderer {
   public static final int SCHEMA = 1;
 
   private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonEscapes ESCAPES = new JsonEscapes();
 
   private JsonRenderer() {}
 
   public static void render(ReportData d, Writer out, boolean pretty) throws IOException {
     try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.setCharacterEscapes(ESCAPES);
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       if (pretty) {
         g.useDefaultPrettyPrinter();

@@ -24,7 +24,18 @@ public final class TerminalRenderer {
 
   private TerminalRenderer() {}
 
-  public static void render(ReportData d, PrintWriter out) {
+  public static void render(ReportData d, PrintWriter raw) {
+    // Every value is escaped where it is laid out (Format.cut); the writer is the safety net for
+    // any value printed another way: no control or bidi character from event data reaches the tty.
+    PrintWriter out = TerminalText.safe(raw);
+    try {
+      renderSafely(d, out);
+    } finally {
+      out.flush();
+    }
+  }
+
+  private static void renderSafely(ReportData d, PrintWriter out) {
     ZoneId zone = ZoneId.of(d.totals.zone);
     header(d, out, zone);
     highlights(d, out, zone);
@@ -217,6 +228,8 @@ public final class TerminalRenderer {
   }
 
   static String oneLine(String s) {
-    return s == null ? null : s.replace('\n', ' ').replace('\r', ' ').replace('\t', ' ');
+    return s == null
+        ? null
+        : TerminalText.escape(s.replace('\n', ' ').replace('\r', ' ').replace('\t', ' '));
   }
 }

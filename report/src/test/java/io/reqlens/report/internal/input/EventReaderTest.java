@@ -80,12 +80,12 @@ class EventReaderTest {
     assertThat(l.problems).hasSize(2);
     assertThat(l.problems.get(0)).contains("no event files");
     assertThat(l.problems.get(1)).contains("no such file or folder");
-    // A folder named like an event file is listed by name, then fails to open: counted, not fatal.
+    // A folder named like an event file is listed by name, then skipped unopened: counted.
     EventReader reader = new EventReader();
     reader.read(
         InputFiles.list(List.of(folderNamedLikeAFile.getParent())).files,
         e -> {},
         EventReader.Progress.NONE);
-    assertThat(reader.stats().skipped(InputStats.Skip.UNREADABLE_FILE)).isEqualTo(1);
+    assertThat(reader.stats().skipped(InputStats.Skip.NOT_REGULAR_FILE)).isEqualTo(1);
   }
 }
