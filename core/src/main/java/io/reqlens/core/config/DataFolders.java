@@ -9,8 +9,7 @@ import java.nio.file.Path;
  * of the first export failing later with a warning that cannot name it.
  *
  * <p>What it cannot promise: the folder can still be removed, filled or made read-only later; the
- * writers recover from that at run time. Creating the folder is left to the first write, so an
- * exporter that never writes leaves no folder behind.
+ * writers recover from that at run time. Creating the folder is the writer's job (at start).
  *
  * <p>This class is internal and is not intended for public use; it may change at any time.
  */
