@@ -59,7 +59,7 @@ class DeclarativeConfigErrorsTest {
         sampler(
             "{ n_plus_one_threshold: 0 }",
             "reqlens.n_plus_one_threshold: '0'",
-            "a whole number from 1 to 2147483647"),
+            "a whole number from 2 to 10000"),
         sampler(
             "{ max_buffered_traces: 1.5 }",
             "reqlens.max_buffered_traces: '1.5'",
