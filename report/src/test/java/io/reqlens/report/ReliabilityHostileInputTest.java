@@ -160,7 +160,7 @@ class ReliabilityHostileInputTest {
     assertThat(text.code).as(text.toString()).isEqualTo(1);
     assertThat(text.err).contains("skipped 9 line(s) with impossible values");
     assertThat(text.out)
-        .contains("10 requests (~10 estimated)")
+        .contains("10 requests (~10 estimated")
         .doesNotContain("/neg")
         .doesNotContain("/huge")
         .doesNotContain("/tiny");
