@@ -6,6 +6,7 @@ import io.reqlens.report.internal.analysis.Filter;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Locale;
+import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
 /** Validates the options of {@link ReportCommand}; a bad value is a usage error naming it. */
@@ -37,7 +38,7 @@ final class OptionsParser {
     o.routeSort =
         value(
             c, "--sort", () -> AnalysisOptions.RouteSort.valueOf(c.sort.toUpperCase(Locale.ROOT)));
-    o.filter = filter(c, o);
+    o.filter = filter(c.filters, c.spec.commandLine(), o.nowNs, o.zone);
     if (c.compareVersions != null && c.compareWindows != null) {
       throw fail(c, "use --compare-versions or --compare-windows, not both");
     }
@@ -54,23 +55,24 @@ final class OptionsParser {
     return o;
   }
 
-  private static Filter filter(ReportCommand c, AnalysisOptions o) {
+  /** The {@link FilterOptions} as a {@link Filter}; a bad value is a usage error of {@code cl}. */
+  static Filter filter(FilterOptions c, CommandLine cl, long nowNs, ZoneId zone) {
     Filter.Builder f = Filter.builder();
     if (c.since != null) {
-      f.since(value(c, "--since", () -> TimeArgs.epochNs(c.since, o.nowNs, o.zone)), c.since);
+      f.since(value(cl, "--since", () -> TimeArgs.epochNs(c.since, nowNs, zone)), c.since);
     }
     if (c.until != null) {
-      f.until(value(c, "--until", () -> TimeArgs.epochNs(c.until, o.nowNs, o.zone)), c.until);
+      f.until(value(cl, "--until", () -> TimeArgs.epochNs(c.until, nowNs, zone)), c.until);
     }
     for (String r : c.routes) {
-      value(c, "--route", () -> f.route(r));
+      value(cl, "--route", () -> f.route(r));
     }
     for (String m : c.methods) {
       f.method(m.trim());
     }
     for (String s : c.statuses) {
       value(
-          c,
+          cl,
           "--status",
           () -> {
             StatusArg.add(s, f);
@@ -82,7 +84,7 @@ final class OptionsParser {
     }
     if (c.minDuration != null) {
       f.minDuration(
-          value(c, "--min-duration", () -> TimeArgs.durationNs(c.minDuration)), c.minDuration);
+          value(cl, "--min-duration", () -> TimeArgs.durationNs(c.minDuration)), c.minDuration);
     }
     return f.build();
   }
@@ -128,11 +130,16 @@ final class OptionsParser {
     return v;
   }
 
-  private interface Parse<T> {
+  interface Parse<T> {
     T get();
   }
 
   private static <T> T value(ReportCommand c, String name, Parse<T> p) {
+    return value(c.spec.commandLine(), name, p);
+  }
+
+  /** {@code p}'s value; its failure becomes a usage error naming the option {@code name}. */
+  static <T> T value(CommandLine cl, String name, Parse<T> p) {
     try {
       return p.get();
     } catch (IllegalArgumentException | DateTimeException | ArithmeticException e) {
@@ -140,7 +147,7 @@ final class OptionsParser {
       if (e instanceof IllegalArgumentException && name.equals("--sort")) {
         why = "accepted: p95, p50, p99, max, count, errors, db, queries, route";
       }
-      throw fail(c, "invalid " + name + ": " + why);
+      throw new ParameterException(cl, "invalid " + name + ": " + why);
     }
   }
 
