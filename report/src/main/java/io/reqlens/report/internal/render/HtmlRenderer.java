@@ -45,6 +45,8 @@ public final class HtmlRenderer {
     w.write("</script>\n<script>");
     w.write(inert(chartJs()));
     w.write("</script>\n<script>");
+    w.write(inert(resource(RES + "ui.js")));
+    w.write("</script>\n<script>");
     w.write(inert(resource(RES + "report.js")));
     w.write("</script>\n</body></html>\n");
   }
