@@ -113,8 +113,22 @@ public final class Request {
   }
 
   void addFailure(Event e) {
+    addFailure(e.exceptionType, e.exceptionValue, e.traceback);
+  }
+
+  /** Adds calls kept elsewhere ({@link WindowStore} rebuilding a stored request). */
+  void addCalls(String key, String system, long count, long durNs, long maxNs, long errors) {
+    Calls c = new Calls(key, system);
+    c.count = count;
+    c.durNs = durNs;
+    c.maxNs = maxNs;
+    c.errors = errors;
+    statements.put(key, c);
+  }
+
+  void addFailure(String type, String message, String traceback) {
     if (failures.size() < MAX_EXCEPTIONS) {
-      failures.add(new Failure(e.exceptionType, e.exceptionValue, e.traceback));
+      failures.add(new Failure(type, message, traceback));
     }
   }
 

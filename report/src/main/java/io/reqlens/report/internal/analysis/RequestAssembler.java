@@ -80,6 +80,18 @@ public final class RequestAssembler implements EventSink {
     open.clear();
   }
 
+  /**
+   * Hands on every held request but keeps the children still waiting for their {@code REQ}: for a
+   * reader that follows growing files and has read all there is for now ({@code reqlens serve}).
+   * The writer puts a request's late children in the same write as its {@code REQ}, so nothing is
+   * left to wait for once every complete line has been read.
+   */
+  public void flush() {
+    while (!done.isEmpty()) {
+      release(done.removeFirst());
+    }
+  }
+
   /** DB and REQ_META events whose {@code REQ} was not found nearby. */
   public long orphanEvents() {
     return orphanEvents;
