@@ -158,7 +158,7 @@
     chart.data.datasets = series.map(function (s) {
       return { label: s.label, data: s.data, borderColor: s.color,
         backgroundColor: s.fill ? s.color.replace('rgb(', 'rgba(').replace(')', ',0.15)') : s.color,
-        fill: !!s.fill, pointRadius: 0, tension: 0.2 };
+        fill: !!s.fill, pointRadius: s.points ? 2 : 0, spanGaps: !!s.points, tension: 0.2 };
     });
     chart.update();
   }

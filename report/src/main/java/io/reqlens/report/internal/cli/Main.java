@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
     description =
         "Reqlens tools. Add this jar to the OpenTelemetry Java agent with"
             + " -Dotel.javaagent.extensions=...; run it with java -jar for the commands below.",
-    subcommands = {ReportCommand.class, ReplayCommand.class})
+    subcommands = {ReportCommand.class, ReplayCommand.class, ServeCommand.class})
 public final class Main implements Runnable {
 
   private final PrintWriter out;
@@ -66,6 +66,8 @@ public final class Main implements Runnable {
       K k = CommandLine.defaultFactory().create(cls);
       if (k instanceof ReportCommand) {
         ((ReportCommand) k).clock = clock;
+      } else if (k instanceof ServeCommand) {
+        ((ServeCommand) k).clock = clock;
       }
       if (k instanceof ReplayCommand) {
         ((ReplayCommand) k).clock = clock;

@@ -51,63 +51,15 @@ public final class HtmlRenderer {
     w.write("</script>\n</body></html>\n");
   }
 
-  /** The data the charts draw: per-route curves and buckets, and the timeline. */
+  /** The data the charts draw ({@link ChartData}), inert inside a script element. */
   private static String chartData(ReportData d) throws IOException {
     StringWriter s = new StringWriter();
     JsonFactory f = new JsonFactory();
     try (JsonGenerator g = f.createGenerator(s)) {
       g.setCharacterEscapes(new Html.ScriptSafeEscapes());
-      g.writeStartObject();
-      g.writeArrayFieldStart("percentiles");
-      for (double p : ReportData.CURVE_PERCENTILES) {
-        g.writeNumber(p);
-      }
-      g.writeEndArray();
-      g.writeArrayFieldStart("bucketUpperMs");
-      for (long ns : ReportData.BUCKET_UPPER_NS) {
-        g.writeNumber(ns / 1e6);
-      }
-      g.writeEndArray();
-      g.writeArrayFieldStart("routes");
-      for (ReportData.RouteRow r : d.allRoutes) {
-        g.writeStartObject();
-        g.writeStringField("name", r.name());
-        g.writeNumberField("requests", r.requests);
-        g.writeArrayFieldStart("curveMs");
-        for (long ns : r.curveNs) {
-          g.writeNumber(ns / 1e6);
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("buckets");
-        for (long c : r.buckets) {
-          g.writeNumber(c);
-        }
-        g.writeEndArray();
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeObjectFieldStart("timeline");
-      g.writeNumberField("bucketSeconds", d.timeline.bucketSeconds);
-      g.writeArrayFieldStart("startMs");
-      for (long ns : d.timeline.startNs) {
-        g.writeNumber(ns / 1_000_000L);
-      }
-      g.writeEndArray();
-      doubles("requests", d.timeline.requestsPerMinute, g);
-      doubles("errors", d.timeline.errorsPerMinute, g);
-      g.writeEndObject();
-      g.writeStringField("zone", d.totals.zone);
-      g.writeEndObject();
+      ChartData.write(d, g);
     }
     return s.toString();
-  }
-
-  private static void doubles(String name, double[] v, JsonGenerator g) throws IOException {
-    g.writeArrayFieldStart(name);
-    for (double x : v) {
-      g.writeNumber(JsonRenderer.round(x));
-    }
-    g.writeEndArray();
   }
 
   /** Chart.js from the WebJar; the version comes from the build. */
