@@ -82,19 +82,20 @@ final class Server {
       headers(ex);
       String method = ex.getRequestMethod();
       boolean head = method.equals("HEAD");
-      if (!head && !method.equals("GET")) {
-        ex.getResponseHeaders().set("Allow", "GET, HEAD");
-        send(ex, 405, "text/plain", bytes("read-only: GET and HEAD only\n"), head);
-        return;
-      }
+      boolean read = head || method.equals("GET");
       String path = ex.getRequestURI().getRawPath();
       Map<String, String> q = query(ex.getRequestURI().getRawQuery());
-      if (q.containsKey("token")) {
+      if (read && q.containsKey("token")) {
         exchangeToken(ex, path, q, head);
         return;
       }
       if (!auth.allowed(ex)) {
         unauthorized(ex, path, head);
+        return;
+      }
+      if (!read) {
+        ex.getResponseHeaders().set("Allow", "GET, HEAD");
+        send(ex, 405, "text/plain", bytes("read-only: GET and HEAD only\n"), false);
         return;
       }
       route(ex, path, q, head);
