@@ -3,12 +3,23 @@
 # OpenTelemetry Java agent with the Reqlens extension and prints what was kept, per route.
 #
 #   ./demo.sh                         # about 20 s of traffic
+#   ./demo.sh --serve                 # then serve the demo's data on a live dashboard (Ctrl-C
+#                                     # stops; REQLENS_SERVE_PORT picks the port, default any)
 #   REQLENS_DEMO_SECONDS=5 ./demo.sh  # shorter
 #   REQLENS_REBUILD=1 ./demo.sh       # rebuild first (mvn -B -q -DskipTests package)
 #
 # Needs Java 17+ and Maven 3.8+; everything else is resolved by Maven.
 set -euo pipefail
 cd "$(dirname "$0")"
+
+serve=0
+for arg in "$@"; do
+  case "$arg" in
+    --serve) serve=1 ;;
+    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "demo.sh: unknown argument '$arg' (accepted: --serve, --help)" >&2; exit 2 ;;
+  esac
+done
 
 example=examples/target/reqlens-example.jar
 agent=examples/target/agent/opentelemetry-javaagent.jar
@@ -39,9 +50,17 @@ if [[ "${REQLENS_REBUILD:-0}" == "1" || ! -f "$example" || ! -f "$agent" || -z "
   extension=$(extension_jar)
 fi
 
-exec java \
-  -Dreqlens.agent.jar="$agent" \
-  -Dreqlens.extension.jar="$extension" \
-  -Dreqlens.example.jar="$example" \
-  -Dreqlens.demo.dir=examples/target/demo \
-  -cp "$example" io.reqlens.examples.demo.Demo
+demo=(java
+  -Dreqlens.agent.jar="$agent"
+  -Dreqlens.extension.jar="$extension"
+  -Dreqlens.example.jar="$example"
+  -Dreqlens.demo.dir=examples/target/demo
+  -cp "$example" io.reqlens.examples.demo.Demo)
+if [[ "$serve" == "0" ]]; then
+  exec "${demo[@]}"
+fi
+"${demo[@]}"
+echo
+echo "Serving the demo's data (reqlens-data/) on a live dashboard; open the URL below."
+echo "$ java -jar $extension serve reqlens-data"
+exec java -jar "$extension" serve --port "${REQLENS_SERVE_PORT:-0}" reqlens-data

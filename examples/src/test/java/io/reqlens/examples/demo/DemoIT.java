@@ -3,12 +3,23 @@ package io.reqlens.examples.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reqlens.examples.demo.RouteTable.Row;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +32,7 @@ class DemoIT {
   @Test
   void demoTableShowsWhatTheConfigurationKeeps() throws Exception {
     System.setProperty("reqlens.demo.dir", System.getProperty("reqlens.e2e.dir") + "/demo");
-    java.nio.file.Path data =
-        java.nio.file.Paths.get(System.getProperty("reqlens.e2e.dir"), "demo-data");
+    Path data = Paths.get(System.getProperty("reqlens.e2e.dir"), "demo-data");
     System.setProperty("reqlens.demo.data", data.toString());
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
@@ -74,6 +84,8 @@ class DemoIT {
           .as(label)
           .startsWith(label + " " + sent + " " + sent + " " + sent + "-" + sent + " ");
     }
+
+    servesTheDemoData(DemoSettings.of(Duration.ofSeconds(4)).extensionJar(), data);
   }
 
   /** The route's line of the report's ESTIMATES section, blanks collapsed. */
@@ -85,5 +97,68 @@ class DemoIT {
       }
     }
     throw new AssertionError("no " + label + " in the ESTIMATES section:\n" + section);
+  }
+
+  /**
+   * {@code ./demo.sh --serve}: the dashboard over the files the real agent wrote, through the
+   * command a user runs. The request page of the N+1 example has its local trace from the span
+   * files (OTLP/JSON as the jsonl exporter writes it) and its N+1 group.
+   */
+  private static void servesTheDemoData(Path extension, Path data) throws Exception {
+    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    Process serve =
+        new ProcessBuilder(
+                java, "-jar", extension.toString(), "serve", "--port", "0", data.toString())
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    try {
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+      String url = null;
+      for (String line = out.readLine(); line != null && url == null; line = out.readLine()) {
+        if (line.trim().startsWith("open: ")) {
+          url = line.trim().substring("open: ".length());
+        }
+      }
+      assertThat(url).as("the printed URL").startsWith("http://127.0.0.1:").contains("/?token=");
+      URI base = URI.create(url.substring(0, url.indexOf("/?token=")));
+      String bearer = "Bearer " + url.substring(url.indexOf("token=") + "token=".length());
+      HttpClient http = HttpClient.newHttpClient();
+      Function<String, String> get =
+          path -> {
+            try {
+              HttpResponse<String> r =
+                  http.send(
+                      HttpRequest.newBuilder(base.resolve(path))
+                          .header("Authorization", bearer)
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString());
+              assertThat(r.statusCode()).as(path).isEqualTo(200);
+              return r.body();
+            } catch (IOException | InterruptedException e) {
+              throw new AssertionError(e);
+            }
+          };
+      // The first read runs in the background: poll until it is done.
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (!get.apply("/api/v1/status").contains("\"ready\":true")) {
+        assertThat(System.nanoTime()).as("serve read the files in time").isLessThan(deadline);
+        Thread.sleep(100);
+      }
+      String overview = get.apply("/api/v1/overview");
+      assertThat(overview).contains("\"route\":\"/api/orders\"").contains("\"n_plus_one\":[{");
+      Matcher m = Pattern.compile("\"example_trace_id\":\"([0-9a-f]{32})\"").matcher(overview);
+      assertThat(m.find()).as("an N+1 example trace").isTrue();
+      String request = get.apply("/api/v1/request?trace_id=" + m.group(1));
+      assertThat(request)
+          .contains("\"spans\":[{") // from the span files
+          .contains("\"kind\":\"SERVER\"")
+          .contains("\"kind\":\"CLIENT\"")
+          .contains("\"db.query.text\"")
+          .contains("\"n_plus_one\":[{");
+    } finally {
+      serve.destroy();
+      serve.waitFor();
+    }
   }
 }
