@@ -63,6 +63,7 @@ public final class ServeScaleBenchmark {
     generate(dir, g, ts, gap, bytes, file);
 
     HttpClient http = HttpClient.newHttpClient();
+    long cpu0 = cpuNs();
     long t0 = System.nanoTime();
     try (Dashboard d =
         Dashboard.start(
@@ -77,11 +78,13 @@ public final class ServeScaleBenchmark {
       long firstPage = System.nanoTime() - t0;
       System.out.printf(
           Locale.ROOT,
-          "input: %d MiB in %d files; first overview served %.2f s after start (%d KB of JSON)%n",
+          "input: %d MiB in %d files; first overview served %.2f s after start (%d KB of JSON),"
+              + " process CPU until then %.2f s%n",
           sizeMb,
           file[0],
           firstPage / 1e9,
-          overview.length() / 1024);
+          overview.length() / 1024,
+          (cpuNs() - cpu0) / 1e9);
       long t1 = System.nanoTime();
       get(
           http,
@@ -130,6 +133,11 @@ public final class ServeScaleBenchmark {
         field(status, "stored"),
         heap / 1048576.0,
         rss());
+  }
+
+  private static long cpuNs() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static String rss() throws IOException {

@@ -109,6 +109,25 @@ public final class WindowStore {
     }
   }
 
+  /**
+   * Feeds the requests added after the {@code added()} count {@code since} to {@code sink}, oldest
+   * first (those already evicted are skipped): for a view kept up to date incrementally.
+   */
+  public void replayAddedSince(long since, Consumer<Request> sink) {
+    long n = Math.min(added - since, requests.size());
+    if (n <= 0) {
+      return;
+    }
+    ArrayDeque<StoredRequest> newest = new ArrayDeque<>((int) n);
+    Iterator<StoredRequest> it = requests.descendingIterator();
+    for (long i = 0; i < n && it.hasNext(); i++) {
+      newest.addFirst(it.next());
+    }
+    for (StoredRequest s : newest) {
+      sink.accept(s.toRequest());
+    }
+  }
+
   /** The stored requests of one trace (several when two services share the folder). */
   public List<Found> find(String traceId) {
     Object at = byTrace.get(traceId);
