@@ -79,12 +79,13 @@ public final class ServeScaleBenchmark {
       System.out.printf(
           Locale.ROOT,
           "input: %d MiB in %d files; first overview served %.2f s after start (%d KB of JSON),"
-              + " process CPU until then %.2f s%n",
+              + " process CPU until then %.2f s, of which the follower thread %.2f s%n",
           sizeMb,
           file[0],
           firstPage / 1e9,
           overview.length() / 1024,
-          (cpuNs() - cpu0) / 1e9);
+          (cpuNs() - cpu0) / 1e9,
+          followerCpuNs() / 1e9);
       long t1 = System.nanoTime();
       get(
           http,
@@ -138,6 +139,17 @@ public final class ServeScaleBenchmark {
   private static long cpuNs() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
+  }
+
+  /** CPU time of the dashboard's follower thread (reads, parses, assembles, stores). */
+  private static long followerCpuNs() {
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    for (java.lang.management.ThreadInfo t : threads.dumpAllThreads(false, false)) {
+      if (t.getThreadName().equals("reqlens-serve-follow")) {
+        return threads.getThreadCpuTime(t.getThreadId());
+      }
+    }
+    return -1;
   }
 
   private static String rss() throws IOException {
