@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /**
- * Entry points of {@code reqlens report}, the request-profile report over event files.
+ * Entry points of {@code reqlens report}, the request-profile report over event files (and, from
+ * the command line, of {@code reqlens serve}, the live dashboard: {@code java -jar
+ * reqlens-javaagent-extension.jar serve DIR}).
  *
  * <p>From a shell: {@code java -jar reqlens-javaagent-extension.jar report [options] DIR|FILE...}
  * (this class is the jar's {@code Main-Class}). From Java, for a demo or a test: {@code

@@ -152,8 +152,10 @@
     function tick() {
       getJson(url).then(function (r) {
         var v = versionOf ? versionOf(r.body) : JSON.stringify(r.body).length + ':' + r.status;
-        live.className = 'live ok';
-        live.textContent = 'live · ' + new Date().toISOString().substring(11, 19) + 'Z';
+        var reading = r.body.window && r.body.window.ready === false;
+        live.className = reading ? 'live stale' : 'live ok';
+        live.textContent = (reading ? 'reading the files… ' : 'live · ') +
+          new Date().toISOString().substring(11, 19) + 'Z';
         if (v !== last) {
           last = v;
           draw(r.body, r.status);

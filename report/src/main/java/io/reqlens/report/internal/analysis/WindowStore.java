@@ -16,8 +16,9 @@ import java.util.function.Consumer;
  *
  * <p>Bounded twice: requests older than the window are evicted, and beyond {@code maxRequests} the
  * oldest go first whatever their age (the window is then shorter than asked, and {@link
- * #evictedByCap()} says so). A stored request costs about 300 bytes plus its path and one short
- * traceback when it failed; statements, routes and paths are shared between requests.
+ * #evictedByCap()} says so). A stored request costs about 500 bytes with its share of the indexes
+ * (measured: 200 000 requests, 100 MiB of live heap), plus one short traceback when it failed;
+ * statements, routes and paths are shared between requests.
  *
  * <p>Not thread-safe: the caller holds one lock around reads and writes.
  */

@@ -89,6 +89,7 @@ final class Status {
     g.writeNumberField("requests", m.store.size());
     g.writeNumberField("max_requests", m.store.maxRequests());
     g.writeBooleanField("capped", m.store.evictedByCap() > 0);
+    g.writeBooleanField("ready", m.polls > 0);
     g.writeNumberField("data_version", m.store.version());
     g.writeEndObject();
   }
