@@ -171,6 +171,13 @@ public final class ServeCommand implements Callable<Integer> {
                   stopped.countDown();
                 },
                 "reqlens-serve-stop"));
+    for (Path in : inputs) {
+      if (!java.nio.file.Files.exists(in)) {
+        // Not an error: the exporter may create the folder later; it is followed once it exists.
+        err.println("reqlens serve: " + in + ": no such file or folder (yet)");
+      }
+    }
+    err.flush();
     out.println("reqlens serve: following " + inputs.size() + " input(s), window " + window);
     out.println("  open: " + d.url());
     out.println("  (the link carries the access token; Ctrl-C stops)");

@@ -119,11 +119,9 @@ final class Server {
       send(ex, 200, type + "; charset=utf-8", asset, head);
       return;
     }
-    for (String p : PAGES) {
-      if (p.equals(path)) {
-        send(ex, 200, "text/html; charset=utf-8", page, head);
-        return;
-      }
+    if (isPage(path)) {
+      send(ex, 200, "text/html; charset=utf-8", page, head);
+      return;
     }
     byte[] body;
     switch (path) {
@@ -181,8 +179,19 @@ final class Server {
       }
     }
     ex.getResponseHeaders().add("Set-Cookie", auth.setCookie());
-    ex.getResponseHeaders().set("Location", path + rest);
+    // Back to the same page of this server only: never to a path like //elsewhere.
+    String target = isPage(path) ? path : "/";
+    ex.getResponseHeaders().set("Location", target + rest);
     send(ex, 303, "text/plain", bytes("see " + path + "\n"), head);
+  }
+
+  private static boolean isPage(String path) {
+    for (String p : PAGES) {
+      if (p.equals(path)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void unauthorized(HttpExchange ex, String path, boolean head) throws IOException {

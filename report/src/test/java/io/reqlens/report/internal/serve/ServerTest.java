@@ -98,6 +98,14 @@ class ServerTest {
     assertThat(page.body()).contains("/static/dashboard.js").doesNotContain("<script>");
     securityHeaders(page);
     assertThat(get("/api/v1/overview", "Cookie", "other=1; " + pair).statusCode()).isEqualTo(200);
+    // The redirect stays on this server's pages.
+    // (The path is appended, not resolved: resolving "//x" would name another host.)
+    URI odd = URI.create(dashboard.base() + "//elsewhere.example/?token=" + dashboard.token());
+    assertThat(
+            HTTP.send(HttpRequest.newBuilder(odd).build(), HttpResponse.BodyHandlers.ofString())
+                .headers()
+                .firstValue("Location"))
+        .hasValue("/");
   }
 
   @Test
