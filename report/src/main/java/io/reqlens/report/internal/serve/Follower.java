@@ -94,7 +94,7 @@ final class Follower implements Runnable {
           }
         }
       } else if (!f.path.equals(c.path)) {
-        f.path = c.path; // rotated: same file, new name
+        f.rename(c.path); // rotated: same file, new name
       }
       if (a.size() < f.offset) {
         f.offset = 0; // truncated or replaced in place: read it again
