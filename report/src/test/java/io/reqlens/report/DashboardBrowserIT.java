@@ -170,6 +170,47 @@ class DashboardBrowserIT {
 
   @Test
   @Order(4)
+  void fromTheBrowserAloneTheSlowestRouteItsSlowestRequestAndItsQueries() throws Exception {
+    driver.get(dashboard.base() + "/");
+    await().until(d -> !d.findElements(By.cssSelector("#routes tbody tr")).isEmpty());
+    // Filter, then sort by p95 (a click on its header sorts descending): the slowest route first.
+    driver.findElement(By.id("route-filter")).sendKeys("/api/");
+    await().until(d -> !text("routes").contains("/healthz"));
+    driver.findElements(By.cssSelector("#routes th")).get(5).click();
+    await()
+        .until(
+            d ->
+                d.findElement(By.cssSelector("#routes tbody tr td a"))
+                    .getText()
+                    .equals("GET /api/slow"));
+    driver.findElement(By.cssSelector("#routes tbody tr td a")).click();
+    await().until(d -> !d.findElements(By.cssSelector("#slowest tbody tr a")).isEmpty());
+    driver.findElement(By.cssSelector("#slowest tbody tr a")).click();
+    await().until(d -> !d.findElements(By.cssSelector("#queries tbody tr")).isEmpty());
+    assertThat(text("queries-section")).contains("SELECT u.id, SUM(o.total) FROM users u");
+
+    // The N+1 route's slowest request shows its N+1 group.
+    driver.get(dashboard.base() + "/");
+    await().until(d -> !d.findElements(By.linkText("GET /api/orders")).isEmpty());
+    driver.findElement(By.linkText("GET /api/orders")).click();
+    await().until(d -> !d.findElements(By.cssSelector("#slowest tbody tr a")).isEmpty());
+    driver.findElement(By.cssSelector("#slowest tbody tr a")).click();
+    await().until(d -> !d.findElements(By.cssSelector("#queries tr.nplus1")).isEmpty());
+    assertThat(text("queries-section"))
+        .contains("SELECT sku, qty FROM order_items WHERE order_id = ?")
+        .containsPattern("ran \\d+× in this request");
+
+    // With the profiler: the route's flame graph shows the hottest code.
+    driver.get(
+        dashboard.base() + "/route?route=%2Fapi%2Fcheckout%2F%7Bid%7D&method=POST&service=shop");
+    await().until(d -> !d.findElements(By.cssSelector("#flame svg g.frame")).isEmpty());
+    assertThat(driver.findElement(By.id("flame")).getAttribute("innerHTML"))
+        .contains(ServeData.HOT_FRAME);
+    assertThat(chromium.consoleErrors()).as("browser console errors").isEmpty();
+  }
+
+  @Test
+  @Order(5)
   void theRoutePageAndTheOtherPagesLoad() throws Exception {
     driver.get(
         dashboard.base() + "/route?route=%2Fapi%2Forders&method=GET&service=reqlens-example");
@@ -184,7 +225,7 @@ class DashboardBrowserIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void withoutTheCookieEveryRequestIs401() {
     Object status =
         ((JavascriptExecutor) driver)
