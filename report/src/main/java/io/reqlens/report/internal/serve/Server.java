@@ -48,7 +48,16 @@ final class Server {
     this.page = WebAssets.file("dashboard.html");
     assets.put("/static/chart.js", WebAssets.chartJs());
     for (String f :
-        new String[] {"ui.js", "flamegraph.js", "dashboard.js", "report.css", "dashboard.css"}) {
+        new String[] {
+          "ui.js",
+          "flamegraph.js",
+          "dashboard.js",
+          "dashboard-routes.js",
+          "dashboard-request.js",
+          "dashboard-errors.js",
+          "report.css",
+          "dashboard.css"
+        }) {
       assets.put("/static/" + f, WebAssets.file(f));
     }
     this.http = HttpServer.create(address, 16);
