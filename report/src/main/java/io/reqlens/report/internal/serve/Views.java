@@ -44,14 +44,19 @@ final class Views {
 
   private static final int CACHED_DOCUMENTS = 64;
 
-  /** The overview's analysis is rebuilt after evictions at most this often. */
+  /** A live analysis is rebuilt after evictions at most this often. */
   static final long REBUILD_NS = 60_000_000_000L;
 
-  // The overview's live analysis; guarded by the model's lock.
-  private Analysis live;
-  private long liveAdded;
-  private long liveEvicted;
-  private long liveBuiltAt;
+  /** A live analysis of the whole window; guarded by the model's lock. */
+  private static final class Live {
+    Analysis analysis;
+    long added;
+    long evicted;
+    long builtAt;
+  }
+
+  // By list length: the overview's and the errors page's.
+  private final Map<Integer, Live> live = new java.util.HashMap<>();
 
   private static final class Cached {
     final long version;
@@ -130,28 +135,34 @@ final class Views {
   }
 
   /**
-   * The overview is kept up to date incrementally: new requests are added to one live analysis, and
-   * it is rebuilt from the window only when requests left it, at most every {@link #REBUILD_NS}
-   * (why: replaying 200 000 requests costs about half a second, adding a poll's new ones almost
-   * nothing). Between rebuilds it may count requests that left the window that long ago.
+   * The overview and the errors page are kept up to date incrementally: new requests are added to
+   * one live analysis per list length, and it is rebuilt from the window only when requests left
+   * it, at most every {@link #REBUILD_NS} (why: replaying 200 000 requests costs about half a
+   * second, adding a poll's new ones almost nothing). Between rebuilds it may count requests that
+   * left the window that long ago.
    */
+  private ReportData liveResult(int top) {
+    Live l = live.computeIfAbsent(top, k -> new Live());
+    long evicted = model.store.evictedByWindow() + model.store.evictedByCap();
+    long now = System.nanoTime();
+    if (l.analysis == null || (evicted != l.evicted && now - l.builtAt >= REBUILD_NS)) {
+      l.analysis = new Analysis(options(top));
+      model.store.replay(WindowStore.Selection.ALL, l.analysis);
+      l.evicted = evicted;
+      l.builtAt = now;
+    } else {
+      model.store.replayAddedSince(l.added, l.analysis);
+    }
+    l.added = model.store.added();
+    return l.analysis.result(model.ingest.lines().stats(), model.ingest.assembler());
+  }
+
   byte[] overview() throws IOException {
     return cached(
         "overview",
         () -> {
           synchronized (model) {
-            long evicted = model.store.evictedByWindow() + model.store.evictedByCap();
-            long now = System.nanoTime();
-            if (live == null || (evicted != liveEvicted && now - liveBuiltAt >= REBUILD_NS)) {
-              live = new Analysis(options(TOP));
-              model.store.replay(WindowStore.Selection.ALL, live);
-              liveEvicted = evicted;
-              liveBuiltAt = now;
-            } else {
-              model.store.replayAddedSince(liveAdded, live);
-            }
-            liveAdded = model.store.added();
-            ReportData d = live.result(model.ingest.lines().stats(), model.ingest.assembler());
+            ReportData d = liveResult(TOP);
             return ApiJson.bytes(g -> document(d, g));
           }
         });
@@ -162,7 +173,7 @@ final class Views {
         "errors",
         () -> {
           synchronized (model) {
-            ReportData d = analyse(options(TOP_ERRORS), WindowStore.Selection.ALL);
+            ReportData d = liveResult(TOP_ERRORS);
             return ApiJson.bytes(g -> document(d, g));
           }
         });
