@@ -24,6 +24,15 @@
   var reportVersion = D.reportVersion;
   var windowNote = D.windowNote;
 
+  /** An estimated count with its interval when the report gives one and it is not a point. */
+  function estimate(x) {
+    var est = F.count(Math.round(x.estimated_requests));
+    var lo = x.estimated_requests_low;
+    var hi = x.estimated_requests_high;
+    if (lo === undefined || lo === null || hi === null || Math.round(lo) === Math.round(hi)) { return est; }
+    return est + ' (' + F.count(Math.round(lo)) + '–' + F.count(Math.round(hi)) + ')';
+  }
+
   // ---- overview ------------------------------------------------------------------------------
 
   function overview() {
@@ -31,7 +40,7 @@
     clear(app);
     var head = h('div');
     var hl = section('highlights', 'Highlights');
-    var routes = section('routes-section', 'Routes', 'Click a route for its page, a header to sort. Requests: kept; estimated, error %, percentiles and means re-weighted by 1/sample_rate.');
+    var routes = section('routes-section', 'Routes', 'Click a route for its page, a header to sort. Requests: kept; estimated (with the report's interval), error %, percentiles and means re-weighted by 1/sample_rate.');
     var filter = h('input', { type: 'search', id: 'route-filter', placeholder: 'filter routes', value: state.filter });
     routes.el.insertBefore(h('div', { cls: 'toolbar' }, [filter]), routes.body);
     var charts = h('section', { id: 'charts' }, [h('h2', { text: 'Latency and load' }), h('div', { cls: 'grid' }, [
@@ -60,7 +69,7 @@
           return h('span', {}, [link(routeHref(r), routeName(r)), nByRoute[k] ? h('span', { cls: 'badge warn', text: 'N+1 ×' + nByRoute[k] }) : null]);
         }, sort: function (r) { return routeName(r); } },
         { title: 'Requests', num: true, cell: function (r) { return F.grouped(r.requests); }, sort: function (r) { return r.requests; } },
-        { title: 'Estimated', num: true, cell: function (r) { return F.count(Math.round(r.estimated_requests)); }, sort: function (r) { return r.estimated_requests; } },
+        { title: 'Estimated', num: true, cell: function (r) { return estimate(r); }, sort: function (r) { return r.estimated_requests; } },
         { title: 'Error %', num: true, cell: function (r) { return F.pct(r.error_pct); }, sort: function (r) { return r.error_pct; } },
         { title: 'p50', num: true, cell: function (r) { return F.duration(r.p50_ns); }, sort: function (r) { return r.p50_ns; } },
         { title: 'p95', num: true, cell: function (r) { return F.duration(r.p95_ns); }, sort: function (r) { return r.p95_ns; } },
@@ -78,7 +87,7 @@
       var t = rep.totals;
       clear(head).appendChild(h('div', { cls: 'title-row' }, [h('h1', { text: 'Overview' }),
         h('span', { cls: 'sub', text: windowNote(doc.window) + (t.filters ? ' · filter: ' + t.filters : '') })]));
-      head.appendChild(cards([['Requests', F.grouped(t.requests)], ['Estimated', F.count(Math.round(t.estimated_requests))],
+      head.appendChild(cards([['Requests', F.grouped(t.requests)], ['Estimated', estimate(t)],
         ['Errors', F.pct(t.error_pct) + '%'], ['Routes', String(t.routes)],
         ['Slowest p95', rep.routes.length ? F.duration(Math.max.apply(null, rep.routes.map(function (r) { return r.p95_ns; }))) : '-']]));
       var hi = rep.highlights;
@@ -134,7 +143,7 @@
       if (!r) { head.appendChild(h('p', { cls: 'empty', text: 'No request of this route in the window (yet).' })); return; }
       var nMax = 0;
       rep.n_plus_one.forEach(function (n) { nMax = Math.max(nMax, n.max_repeats); });
-      head.appendChild(cards([['Requests', F.grouped(r.requests)], ['Estimated', F.count(Math.round(r.estimated_requests))],
+      head.appendChild(cards([['Requests', F.grouped(r.requests)], ['Estimated', estimate(r)],
         ['Errors', F.pct(r.error_pct) + '%'], ['p50', F.duration(r.p50_ns)], ['p95', F.duration(r.p95_ns)], ['p99', F.duration(r.p99_ns)],
         ['Queries/req', r.mean_queries.toFixed(1)], ['N+1', nMax ? '×' + nMax : 'none']]));
       var cr = doc.charts.routes[0];
