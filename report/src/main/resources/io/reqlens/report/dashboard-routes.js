@@ -40,7 +40,7 @@
     clear(app);
     var head = h('div');
     var hl = section('highlights', 'Highlights');
-    var routes = section('routes-section', 'Routes', 'Click a route for its page, a header to sort. Requests: kept; estimated (with the report's interval), error %, percentiles and means re-weighted by 1/sample_rate.');
+    var routes = section('routes-section', 'Routes', 'Click a route for its page, a header to sort. Requests: kept; estimated (with its interval), error %, percentiles and means re-weighted by 1/sample_rate.');
     var filter = h('input', { type: 'search', id: 'route-filter', placeholder: 'filter routes', value: state.filter });
     routes.el.insertBefore(h('div', { cls: 'toolbar' }, [filter]), routes.body);
     var charts = h('section', { id: 'charts' }, [h('h2', { text: 'Latency and load' }), h('div', { cls: 'grid' }, [
