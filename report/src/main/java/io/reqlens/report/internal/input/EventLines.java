@@ -30,6 +30,11 @@ public final class EventLines {
       case OK:
         stats.event(parser.event().kind);
         return parser.event();
+      case IMPOSSIBLE_VALUE:
+        stats.skip(
+            InputStats.Skip.IMPOSSIBLE_VALUE,
+            file + ":" + lineNo + ": impossible value: " + Messages.excerpt(buf, off, len));
+        return null;
       case FUTURE_VERSION:
         stats.maxVersionSeen = Math.max(stats.maxVersionSeen, parser.event().version);
         stats.skip(
