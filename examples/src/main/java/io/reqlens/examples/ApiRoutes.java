@@ -55,6 +55,7 @@ final class ApiRoutes {
     routes.get("/health", this::health);
     routes.get("/healthz", this::health);
     KitRoutes.register(routes);
+    BenchmarkStats.registerIfEnabled(routes);
     routes.exception(Exception.class, ApiRoutes::serverError);
   }
 
