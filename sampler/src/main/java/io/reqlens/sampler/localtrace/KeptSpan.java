@@ -142,9 +142,7 @@ final class KeptSpan implements ReadableSpan {
 
   @Override
   public Attributes getAttributes() {
-    Attributes o = overrides();
-    Attributes own = stamp.redactHeaders(delegate.getAttributes());
-    return o.isEmpty() ? own : own.toBuilder().putAll(o).build();
+    return MergedAttributes.of(stamp.redactHeaders(delegate.getAttributes()), overrides());
   }
 
   /** The exported snapshot with the same overrides. */
@@ -155,7 +153,7 @@ final class KeptSpan implements ReadableSpan {
     Data(SpanData data, Attributes own, Attributes overrides) {
       super(data);
       Attributes original = data.getAttributes();
-      this.attributes = overrides.isEmpty() ? own : own.toBuilder().putAll(overrides).build();
+      this.attributes = MergedAttributes.of(own, overrides); // a view: see MergedAttributes
       this.totalAttributeCount =
           data.getTotalAttributeCount() + (attributes.size() - original.size());
     }
