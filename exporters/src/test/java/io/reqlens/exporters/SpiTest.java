@@ -16,11 +16,9 @@ import io.reqlens.exporters.internal.ReqEventExporterProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +28,7 @@ class SpiTest {
   @TempDir Path tmp;
 
   @Test
-  void autoconfigureWritesBothFileKindsAndEnablesBodySizes() {
+  void autoconfigureWritesBothFileKinds() {
     Map<String, String> props = new HashMap<>();
     props.put("otel.traces.exporter", "jsonl,req");
     props.put("otel.metrics.exporter", "none");
@@ -38,17 +36,9 @@ class SpiTest {
     props.put("otel.exporter.jsonl.directory", tmp.toString());
     props.put("otel.exporter.jsonl.format", "flat");
     props.put("otel.exporter.req.directory", tmp.toString());
-    AtomicReference<String> bodySizes = new AtomicReference<>();
     OpenTelemetrySdk sdk =
         AutoConfiguredOpenTelemetrySdk.builder()
             .addPropertiesSupplier(() -> props)
-            .addPropertiesCustomizer(
-                config -> {
-                  bodySizes.set(
-                      config.getString(
-                          "otel.instrumentation.http.server.emit-experimental-telemetry"));
-                  return Collections.emptyMap();
-                })
             .disableShutdownHook()
             .build()
             .getOpenTelemetrySdk();
@@ -61,42 +51,10 @@ class SpiTest {
             .startSpan();
     span.end();
     sdk.close();
-    assertThat(bodySizes.get()).isEqualTo("true");
     assertThat(Files2.lines(tmp, "spans")).hasSize(1);
     assertThat(Files2.lines(tmp, "events"))
         .hasSize(1)
         .allMatch(l -> l.contains("\"route\":\"/x\""));
-  }
-
-  @Test
-  void aUserSettingWinsOverTheBodySizeDefault() {
-    String key = "otel.instrumentation.http.server.emit-experimental-telemetry";
-    AtomicReference<String> bodySizes = new AtomicReference<>();
-    System.setProperty(key, "false"); // as -D on the command line
-    try {
-      AutoConfiguredOpenTelemetrySdk.builder()
-          .addPropertiesSupplier(
-              () ->
-                  Map.of(
-                      "otel.traces.exporter",
-                      "none",
-                      "otel.metrics.exporter",
-                      "none",
-                      "otel.logs.exporter",
-                      "none"))
-          .addPropertiesCustomizer(
-              config -> {
-                bodySizes.set(config.getString(key));
-                return Collections.emptyMap();
-              })
-          .disableShutdownHook()
-          .build()
-          .getOpenTelemetrySdk()
-          .close();
-    } finally {
-      System.clearProperty(key);
-    }
-    assertThat(bodySizes.get()).isEqualTo("false");
   }
 
   @Test

@@ -39,7 +39,11 @@ final class ExampleKitAdapter implements HttpServerAdapter {
             "OTEL_TRACES_SAMPLER",
             "reqlens",
             "OTEL_REQLENS_EXCLUDE_ROUTES",
-            PREFIX + Endpoint.EXCLUDED_ROUTES);
+            PREFIX + Endpoint.EXCLUDED_ROUTES,
+            // The kit checks body sizes: the agent records them with this flag (Reqlens sets it
+            // only for the req exporter); library mode ignores it (the filter always records them).
+            "OTEL_INSTRUMENTATION_HTTP_SERVER_EMIT_EXPERIMENTAL_TELEMETRY",
+            "true");
     this.classLoadLog = ExampleService.log(name + "-classes.log");
     ExampleService described =
         mode == ExampleService.Mode.AGENT

@@ -143,7 +143,10 @@ class ParityIT {
           Map.of(
               "OTEL_SERVICE_NAME", SERVICE_NAME,
               "OTEL_TRACES_SAMPLER", "reqlens",
-              "OTEL_SEMCONV_STABILITY_OPT_IN", "database"));
+              "OTEL_SEMCONV_STABILITY_OPT_IN", "database",
+              // Body sizes: the agent records them with this flag (Reqlens sets it only for the
+              // req exporter); the library filter always does.
+              "OTEL_INSTRUMENTATION_HTTP_SERVER_EMIT_EXPERIMENTAL_TELEMETRY", "true"));
 
   @RegisterExtension
   static final ExampleService LIBRARY =

@@ -19,11 +19,15 @@ import java.util.Set;
  * Defaults the file exporters need, each overridable by the user's own setting:
  *
  * <ul>
- *   <li>{@value #HTTP_SERVER_EXPERIMENTAL_TELEMETRY}{@code =true} makes the Java agent's HTTP
- *       server instrumentation record {@code http.request.body.size} and {@code
- *       http.response.body.size} on server spans ({@code bytes_in}, {@code bytes_out}). Properties
- *       suppliers rank below system properties and environment variables, so {@code
- *       OTEL_INSTRUMENTATION_HTTP_SERVER_EMIT_EXPERIMENTAL_TELEMETRY=false} wins.
+ *   <li>{@value #HTTP_SERVER_EXPERIMENTAL_TELEMETRY}{@code =true} when {@code otel.traces.exporter}
+ *       names {@code req}: the Java agent's HTTP server instrumentation then records {@code
+ *       http.request.body.size} and {@code http.response.body.size} on server spans, which become
+ *       {@code bytes_in} and {@code bytes_out} of {@code REQ} events. Why only with {@code req}?
+ *       The same flag also makes the agent keep an up-down counter of active requests and two
+ *       body-size histograms for every request: the overhead harness measured about 2 KB more
+ *       allocated per request with it (benchmarks/README.md), for data nothing but the {@code req}
+ *       events needs. A value the user set (system property or environment variable) is left as it
+ *       is.
  *   <li>Files only: when {@code otel.traces.exporter} names {@code jsonl} or {@code req} and
  *       nothing that sends over the network (only {@value #FILE_LIKE}), an unset {@code
  *       otel.metrics.exporter} and {@code otel.logs.exporter} become {@code none}. Why? Their SDK
@@ -53,8 +57,15 @@ public final class ReqlensExportersCustomizer implements AutoConfigurationCustom
 
   private static final Set<String> LOCAL = new HashSet<>(Arrays.asList("jsonl", "req", "console"));
 
-  /** The defaults added, for the README and tests. */
-  public static Map<String, String> defaults() {
+  /**
+   * {@value #HTTP_SERVER_EXPERIMENTAL_TELEMETRY}{@code =true} when the {@code req} exporter is
+   * configured and the user did not set the key, else nothing.
+   */
+  static Map<String, String> bodySizeDefaults(ConfigProperties config) {
+    if (!config.getList(TRACES_EXPORTER).contains("req")
+        || config.getString(HTTP_SERVER_EXPERIMENTAL_TELEMETRY) != null) {
+      return Collections.emptyMap();
+    }
     return Collections.singletonMap(HTTP_SERVER_EXPERIMENTAL_TELEMETRY, "true");
   }
 
@@ -76,7 +87,7 @@ public final class ReqlensExportersCustomizer implements AutoConfigurationCustom
 
   @Override
   public void customize(AutoConfigurationCustomizer customizer) {
-    customizer.addPropertiesSupplier(ReqlensExportersCustomizer::defaults);
+    customizer.addPropertiesCustomizer(ReqlensExportersCustomizer::bodySizeDefaults);
     customizer.addPropertiesCustomizer(ReqlensExportersCustomizer::filesOnlyDefaults);
     customizer.addSpanExporterCustomizer(ReqlensExportersCustomizer::decouple);
   }
