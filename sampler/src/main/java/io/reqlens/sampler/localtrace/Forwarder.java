@@ -130,7 +130,11 @@ final class Forwarder {
       if (localTrace != null) {
         out = Attributes.builder();
         RequestProfile.stamp(Arrays.asList(localTrace), forwarder.nPlusOneThreshold, out);
-        out.put(KEPT_BY, keptBy);
+        if (!keptBy.equals(span.getAttribute(KEPT_BY))) {
+          // Why check? A head-sampled root already carries the sampler's reason; restating it
+          // would shadow the span's own value and make the exported view filter every attribute.
+          out.put(KEPT_BY, keptBy);
+        }
       }
       QueryRedactor redactor = forwarder.redactor;
       if (!redactor.isOff()) {

@@ -3,6 +3,7 @@ package io.reqlens.sampler.localtrace;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -17,9 +18,11 @@ import java.util.function.BiConsumer;
  * Exporters only iterate ({@link #forEach}) and count ({@link #size}), which a view answers with
  * one object.
  *
- * <p>The overridden keys are found once, at construction: stamps ({@code reqlens.*}) never exist on
- * the span, so usually {@code shadowed} is empty and iteration is the two lists back to back; a
- * redaction replaces {@code url.query}/{@code url.full}, whose originals are then skipped.
+ * <p>The overridden keys are found once, at construction. Stamps ({@code reqlens.*}) are new keys
+ * (the processor does not restate the sampler's {@code reqlens.kept_by}), so usually {@code
+ * shadowed} is empty and iteration is the two lists back to back; a redaction replaces {@code
+ * url.query}/{@code url.full}, and a tail decision {@code reqlens.kept_by}, whose originals are
+ * then skipped.
  */
 final class MergedAttributes implements Attributes {
 
@@ -27,22 +30,22 @@ final class MergedAttributes implements Attributes {
 
   private final Attributes original;
   private final Attributes overrides;
-  private final AttributeKey<?>[] shadowed; // keys of original that overrides replace
+  private AttributeKey<?>[] shadowed; // keys of original that overrides replace; set in <init>
   private final int size;
 
   private MergedAttributes(Attributes original, Attributes overrides) {
     this.original = original;
     this.overrides = overrides;
-    AttributeKey<?>[] found = NONE;
-    int n = 0;
-    for (AttributeKey<?> key : overrides.asMap().keySet()) {
-      if (original.get(key) != null) {
-        found = java.util.Arrays.copyOf(found, n + 1);
-        found[n++] = key;
-      }
+    this.shadowed = NONE;
+    overrides.forEach(this::noteIfShadowed); // not asMap(): that wraps and iterates, allocating
+    this.size = original.size() + overrides.size() - shadowed.length;
+  }
+
+  private void noteIfShadowed(AttributeKey<?> key, Object value) {
+    if (original.get(key) != null) {
+      shadowed = Arrays.copyOf(shadowed, shadowed.length + 1); // rare: one or two keys at most
+      shadowed[shadowed.length - 1] = key;
     }
-    this.shadowed = found;
-    this.size = original.size() + overrides.size() - n;
   }
 
   /** {@code original} with {@code overrides} on top; one of them as is when the other is empty. */
