@@ -23,6 +23,8 @@ record Measurement(
       double p99Micros,
       double cpuMicrosPerRequest,
       double allocatedBytesPerRequest,
+      double requestThreadBytesPerRequest,
+      double exportThreadBytesPerRequest,
       double gcMillisPerThousand,
       long requests,
       long errors) {
@@ -42,6 +44,8 @@ record Measurement(
           p99Micros,
           (after.cpuNanos() - before.cpuNanos()) / 1e3 / n,
           (after.allocatedBytes() - before.allocatedBytes()) / n,
+          (after.requestThreadBytes() - before.requestThreadBytes()) / n,
+          (after.exportThreadBytes() - before.exportThreadBytes()) / n,
           (after.gcMillis() - before.gcMillis()) * 1000.0 / n,
           requests,
           errors);
@@ -50,9 +54,11 @@ record Measurement(
 
   static String csvHeader() {
     return "configuration,round,startup_ms,spans_per_request,"
-        + "closed_rps,closed_p50_us,closed_p99_us,closed_cpu_us,closed_alloc_b,closed_gc_ms_per_1k,"
+        + "closed_rps,closed_p50_us,closed_p99_us,closed_cpu_us,closed_alloc_b,closed_alloc_request_b,"
+        + "closed_alloc_export_b,closed_gc_ms_per_1k,"
         + "closed_requests,closed_errors,"
-        + "open_rps,open_p50_us,open_p99_us,open_cpu_us,open_alloc_b,open_gc_ms_per_1k,"
+        + "open_rps,open_p50_us,open_p99_us,open_cpu_us,open_alloc_b,open_alloc_request_b,"
+        + "open_alloc_export_b,open_gc_ms_per_1k,"
         + "open_requests,open_errors";
   }
 
@@ -75,6 +81,8 @@ record Measurement(
         f(p.p99Micros),
         f(p.cpuMicrosPerRequest),
         f(p.allocatedBytesPerRequest),
+        f(p.requestThreadBytesPerRequest),
+        f(p.exportThreadBytesPerRequest),
         f(p.gcMillisPerThousand),
         Long.toString(p.requests),
         Long.toString(p.errors));

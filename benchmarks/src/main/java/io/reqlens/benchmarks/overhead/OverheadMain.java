@@ -80,7 +80,8 @@ public final class OverheadMain {
           out.printf(
               Locale.ROOT,
               "round %d %-16s start %,6.0f ms | closed %,7.0f req/s cpu %6.1f µs alloc %,8.0f B p99 %6.2f ms"
-                  + " | open p50 %6.2f p99 %6.2f ms cpu %6.1f µs alloc %,8.0f B | spans/req %.2f%s%n",
+                  + " | open p50 %6.2f p99 %6.2f ms cpu %6.1f µs alloc %,8.0f B (request threads %,.0f, export"
+                  + " %,.0f) | spans/req %.2f%s%n",
               round,
               c.name(),
               m.startupMillis(),
@@ -92,6 +93,8 @@ public final class OverheadMain {
               m.open().p99Micros() / 1e3,
               m.open().cpuMicrosPerRequest(),
               m.open().allocatedBytesPerRequest(),
+              m.open().requestThreadBytesPerRequest(),
+              m.open().exportThreadBytesPerRequest(),
               m.spansPerRequest(),
               m.closed().errors() + m.open().errors() > 0
                   ? " ERRORS " + (m.closed().errors() + m.open().errors())

@@ -54,8 +54,8 @@ final class Report {
     StringBuilder out = new StringBuilder();
     out.append(
         "| configuration | vs | achieved req/s | p50 ms | p99 ms | CPU µs/req | allocated B/req"
-            + " |\n");
-    out.append("|---|---|---:|---:|---:|---:|---:|\n");
+            + " | of which request threads | of which export thread |\n");
+    out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Configuration c : configurations) {
       if (values(c, m -> m.open().throughput()).length == 0) {
         continue; // no open-loop phase (the rate was not known yet)
@@ -74,6 +74,10 @@ final class Report {
           .append(cell(c, m -> m.open().cpuMicrosPerRequest(), "%.1f", false))
           .append(" | ")
           .append(cell(c, m -> m.open().allocatedBytesPerRequest(), "%,.0f", false))
+          .append(" | ")
+          .append(cell(c, m -> m.open().requestThreadBytesPerRequest(), "%,.0f", false))
+          .append(" | ")
+          .append(cell(c, m -> m.open().exportThreadBytesPerRequest(), "%,.0f", false))
           .append(" |\n");
     }
     return out.toString();

@@ -28,7 +28,14 @@ final class ServiceProcess implements AutoCloseable {
   private static final Pattern NUMBER = Pattern.compile("\"(\\w+)\":(-?\\d+)");
 
   /** The service's counters at one moment. */
-  record Stats(long cpuNanos, long allocatedBytes, long gcCount, long gcMillis, long threads) {}
+  record Stats(
+      long cpuNanos,
+      long allocatedBytes,
+      long requestThreadBytes,
+      long exportThreadBytes,
+      long gcCount,
+      long gcMillis,
+      long threads) {}
 
   private final Process process;
   private final int port;
@@ -152,6 +159,8 @@ final class ServiceProcess implements AutoCloseable {
     return new Stats(
         v.get("cpu_ns"),
         v.get("allocated_bytes"),
+        v.get("allocated_request_threads"),
+        v.get("allocated_export_threads"),
         v.get("gc_count"),
         v.get("gc_ms"),
         v.get("threads"));
