@@ -9,6 +9,7 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.reqlens.sampler.localtrace.LocalTraceProcessor;
@@ -33,6 +34,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * against the same pipeline without it ({@code sdkBatchOnly}). Both export to a no-op exporter;
  * what is measured is the cost on the request thread, span creation included.
  *
+ * <p>{@code reqlensSync} and {@code sdkSyncOnly} are the same request with each span exported on
+ * the calling thread (a {@code SimpleSpanProcessor}), so their {@code B/op} is deterministic and
+ * includes the export side.
+ *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ProcessorBenchmark -prof gc -f 1 -wi 3
  * -i 5}
  */
@@ -46,15 +51,35 @@ public class ProcessorBenchmark {
 
   private SdkTracerProvider reqlens;
   private SdkTracerProvider sdk;
+  private SdkTracerProvider reqlensSync;
+  private SdkTracerProvider sdkSync;
   private Tracer reqlensTracer;
   private Tracer sdkTracer;
+  private Tracer reqlensSyncTracer;
+  private Tracer sdkSyncTracer;
 
   @Setup(Level.Trial)
   public void setUp() {
     reqlens = provider(LocalTraceProcessor.builder(batch()).build());
     sdk = provider(batch());
+    reqlensSync = provider(LocalTraceProcessor.builder(simple()).build());
+    sdkSync = provider(simple());
     reqlensTracer = reqlens.get("benchmark");
     sdkTracer = sdk.get("benchmark");
+    reqlensSyncTracer = reqlensSync.get("benchmark");
+    sdkSyncTracer = sdkSync.get("benchmark");
+  }
+
+  /**
+   * Why also a synchronous pipeline? With the batch processor, spans are exported on its own thread
+   * and dropped when its queue is full, so how much export-side work (and allocation) a {@code
+   * B/op} figure contains depends on how much CPU that thread got. Exporting each span on the
+   * calling thread makes {@code B/op} the whole cost of a request, the same on a busy machine as on
+   * a quiet one: {@code reqlensSync} minus {@code sdkSyncOnly} is what Reqlens allocates per
+   * request.
+   */
+  private static SpanProcessor simple() {
+    return SimpleSpanProcessor.create(new NoopExporter());
   }
 
   private static SpanProcessor batch() {
@@ -72,6 +97,8 @@ public class ProcessorBenchmark {
   public void tearDown() {
     reqlens.shutdown().join(10, TimeUnit.SECONDS);
     sdk.shutdown().join(10, TimeUnit.SECONDS);
+    reqlensSync.shutdown().join(10, TimeUnit.SECONDS);
+    sdkSync.shutdown().join(10, TimeUnit.SECONDS);
   }
 
   @Benchmark
@@ -82,6 +109,16 @@ public class ProcessorBenchmark {
   @Benchmark
   public Span sdkBatchOnly() {
     return request(sdkTracer);
+  }
+
+  @Benchmark
+  public Span reqlensSync() {
+    return request(reqlensSyncTracer);
+  }
+
+  @Benchmark
+  public Span sdkSyncOnly() {
+    return request(sdkSyncTracer);
   }
 
   private static Span request(Tracer tracer) {
