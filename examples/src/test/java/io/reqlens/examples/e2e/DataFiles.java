@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -24,6 +25,7 @@ import java.util.stream.Stream;
 final class DataFiles {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long POLL_MILLIS = 20;
 
   private final Path dir;
 
@@ -93,7 +95,64 @@ final class DataFiles {
       if (System.nanoTime() - deadline > 0) {
         throw new AssertionError("no matching event within " + timeout + " in " + dir);
       }
-      Thread.sleep(50);
+      Thread.sleep(POLL_MILLIS);
+    }
+  }
+
+  /**
+   * Waits until the events of one kept request include {@code kinds} (each as often as listed) and
+   * returns all its events then; fails after {@link Barrier#TIMEOUT}.
+   *
+   * <p>Why wait for a request's own events, not for a later marker's? The agent ends a server span
+   * after the response is written, so the client may send the next request before it ends, and the
+   * local-trace processor holds the children until their root ends: a marker's events can be on
+   * disk before those of a request sent earlier. Within a request, its children's events are
+   * written before or with its {@code REQ} (children end first), so after the {@code REQ} its
+   * {@code DB} events are there too; a {@code REQ_META} may follow it in the same write, so a test
+   * that needs one waits for it by name.
+   */
+  List<JsonNode> awaitEvents(String traceId, String... kinds) throws InterruptedException {
+    long deadline = System.nanoTime() + Barrier.TIMEOUT.toNanos();
+    while (true) {
+      List<JsonNode> events = events(traceId);
+      List<String> missing = new ArrayList<>(Arrays.asList(kinds));
+      for (JsonNode e : events) {
+        missing.remove(e.path("kind").asText());
+      }
+      if (missing.isEmpty()) {
+        return events;
+      }
+      if (System.nanoTime() - deadline > 0) {
+        throw new AssertionError(
+            "trace "
+                + traceId
+                + ": no "
+                + missing
+                + " event within "
+                + Barrier.TIMEOUT
+                + " in "
+                + dir
+                + "; its events: "
+                + events);
+      }
+      Thread.sleep(POLL_MILLIS);
+    }
+  }
+
+  /**
+   * Waits until a span file ({@code spans-*}, OTLP/JSON) holds the span {@code spanId}, e.g. a
+   * request's server span named by {@code traceresponse}; its children are written before or with
+   * it. Fails after {@link Barrier#TIMEOUT}.
+   */
+  void awaitSpanLine(String spanId) throws InterruptedException {
+    String needle = "\"spanId\":\"" + spanId + "\"";
+    long deadline = System.nanoTime() + Barrier.TIMEOUT.toNanos();
+    while (lines("spans-").stream().noneMatch(line -> line.toString().contains(needle))) {
+      if (System.nanoTime() - deadline > 0) {
+        throw new AssertionError(
+            "no span " + spanId + " in the span files within " + Barrier.TIMEOUT + " in " + dir);
+      }
+      Thread.sleep(POLL_MILLIS);
     }
   }
 

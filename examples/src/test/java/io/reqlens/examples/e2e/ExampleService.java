@@ -28,9 +28,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }</pre>
  *
  * <p>Tests of a class share the service, so they must identify their own requests by trace id
- * (every response carries {@code traceresponse}), never by "all spans received". Outside JUnit's
- * lifecycle (a test-kit adapter, a service a test starts itself) call {@link #start()} and {@link
- * #close()}.
+ * (every response carries {@code traceresponse}), never by "all spans received", and wait for what
+ * must arrive by that id: a response can reach the client before its server span ends. Outside
+ * JUnit's lifecycle (a test-kit adapter, a service a test starts itself) call {@link #start()} and
+ * {@link #close()}.
  *
  * <p>The jars come from failsafe system properties set by the module's pom: {@code
  * reqlens.example.jar}, {@code reqlens.agent.jar} (resolved by Maven) and {@code
@@ -159,9 +160,22 @@ final class ExampleService implements BeforeAllCallback, AfterAllCallback, AutoC
     return child.output();
   }
 
-  /** See {@link Barrier#pass}: after this, spans of earlier requests have all arrived. */
+  /**
+   * See {@link Barrier#pass}: for "nothing arrived" checks only; what must arrive is awaited by its
+   * own trace id ({@link #awaitServerSpan}, {@link #awaitLocalTrace}).
+   */
   String barrier(String markerPath) {
     return Barrier.pass(http(), otlp, markerPath);
+  }
+
+  /**
+   * Waits for the SERVER span of a kept request, then returns its whole local trace as received.
+   * The local-trace processor hands a trace's spans to the exporter when its root ends, children
+   * first, and the exporter sends in that order, so once the root is here its children are too.
+   */
+  List<ReceivedSpan> awaitLocalTrace(String traceId) {
+    awaitServerSpan(traceId);
+    return spansOf(traceId);
   }
 
   /** Waits for the SERVER span of a trace that is expected to be kept. */
