@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.reqlens.examples.launch.ServiceClient;
+import io.reqlens.examples.otlp.ReceivedSpan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,10 @@ class FilesIT {
   private static final String MARKER = "/healthz";
   private final DataFiles files = new DataFiles(DIR);
 
-  /** Waits until the files hold the marker request's REQ: every earlier span is written then. */
+  /**
+   * For "never written" checks: waits until the files hold the marker request's REQ. What a test
+   * expects in the files it awaits by its own request's trace id ({@link DataFiles#awaitEvents}).
+   */
   private void barrier() throws InterruptedException {
     String marker = SERVICE.barrier(MARKER);
     files.awaitEvent(
@@ -77,11 +81,10 @@ class FilesIT {
       excluded.add(SERVICE.http().get("/health"));
       excluded.add(SERVICE.http().get("/static/app.css"));
     }
-    barrier();
     long endNanos = System.currentTimeMillis() * 1_000_000L;
 
     for (Map.Entry<String, ServiceClient.Response> e : responses.entrySet()) {
-      List<JsonNode> reqs = ofKind(files.events(e.getValue().traceId()), "REQ");
+      List<JsonNode> reqs = ofKind(files.awaitEvents(e.getValue().traceId(), "REQ"), "REQ");
       assertThat(reqs).as("REQ events for %s", e.getKey()).hasSize(1);
       JsonNode req = reqs.get(0);
       assertThat(req.path("path").asText())
@@ -113,12 +116,16 @@ class FilesIT {
                 .asText())
         .isEqualTo("/api/users/{id}");
 
-    List<JsonNode> postReqs = ofKind(files.events(post.traceId()), "REQ");
+    List<JsonNode> postReqs = ofKind(files.awaitEvents(post.traceId(), "REQ"), "REQ");
     assertThat(postReqs).hasSize(1);
     assertThat(postReqs.get(0).path("method").asText()).isEqualTo("POST");
     assertThat(postReqs.get(0).path("status").asInt()).isEqualTo(201);
     assertThat(postReqs.get(0).path("bytes_in").asLong()).isEqualTo("{\"name\":\"Ada\"}".length());
 
+    for (ServiceClient.Response r : responses.values()) {
+      files.awaitSpanLine(r.spanId());
+    }
+    barrier(); // excluded requests are dropped at their start; this only makes sure of it
     for (ServiceClient.Response r : excluded) {
       assertThat(files.events(r.traceId())).as("events of an excluded request").isEmpty();
     }
@@ -139,8 +146,7 @@ class FilesIT {
   void anErrorYieldsReqMetaWithTypeMessageAndStack() throws Exception {
     ServiceClient.Response r = SERVICE.http().get("/api/error");
     assertThat(r.status()).isEqualTo(500);
-    barrier();
-    List<JsonNode> events = files.events(r.traceId());
+    List<JsonNode> events = files.awaitEvents(r.traceId(), "REQ", "REQ_META");
     JsonNode req = ofKind(events, "REQ").get(0);
     assertThat(req.path("error").asBoolean()).isTrue();
     List<JsonNode> metas = ofKind(events, "REQ_META");
@@ -158,8 +164,7 @@ class FilesIT {
   void aDbEventNeverHoldsTheLiteral() throws Exception {
     ServiceClient.Response r = SERVICE.http().get("/api/users/424242");
     assertThat(r.status()).isEqualTo(404);
-    barrier();
-    List<JsonNode> dbs = ofKind(files.events(r.traceId()), "DB");
+    List<JsonNode> dbs = ofKind(files.awaitEvents(r.traceId(), "REQ", "DB"), "DB");
     assertThat(dbs).hasSize(1);
     JsonNode db = dbs.get(0);
     assertThat(db.path("query").asText()).containsIgnoringCase("users").doesNotContain("424242");
@@ -167,6 +172,7 @@ class FilesIT {
     assertThat(db.path("parent_span_id").asText())
         .isEqualTo(ofKind(files.events(r.traceId()), "REQ").get(0).path("span_id").asText());
     // The id is in url.path (it is the path), but in no query text of either file.
+    files.awaitSpanLine(r.spanId()); // its DB span is written before or with it
     assertThat(ofKind(files.events(), "DB"))
         .allSatisfy(e -> assertThat(e.path("query").asText()).doesNotContain("424242"));
     assertThat(files.lines("spans-").toString())
@@ -178,18 +184,20 @@ class FilesIT {
   void aQueryStringSecretIsNeverWrittenAnywhere() throws Exception {
     ServiceClient.Response r = SERVICE.http().get("/api/orders?token=s3cr3t-e2e-token&page=2");
     assertThat(r.status()).isEqualTo(200);
-    barrier();
-    assertThat(ofKind(files.events(r.traceId()), "REQ")).hasSize(1);
+    assertThat(ofKind(files.awaitEvents(r.traceId(), "REQ"), "REQ")).hasSize(1);
+    files.awaitSpanLine(r.spanId());
+    List<ReceivedSpan> spans = SERVICE.awaitLocalTrace(r.traceId());
     assertThat(files.allText()).doesNotContain("s3cr3t-e2e-token");
-    assertThat(SERVICE.spansOf(r.traceId()).toString()).doesNotContain("s3cr3t-e2e-token");
-    assertThat(SERVICE.spansOf(r.traceId()))
+    assertThat(spans.toString()).doesNotContain("s3cr3t-e2e-token");
+    assertThat(spans)
         .anySatisfy(s -> assertThat(s.attribute("url.query")).isEqualTo("token=REDACTED&page=2"));
   }
 
   @Test
   void theFolderIsPrivateAndEveryFileToo() throws IOException, InterruptedException {
-    SERVICE.http().get("/api/users");
-    barrier();
+    ServiceClient.Response r = SERVICE.http().get("/api/users");
+    files.awaitEvents(r.traceId(), "REQ");
+    files.awaitSpanLine(r.spanId());
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(DIR)))
         .isEqualTo("rwx------");
     assertThat(files.files()).isNotEmpty();
