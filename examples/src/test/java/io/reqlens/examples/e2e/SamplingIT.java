@@ -10,15 +10,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The {@code reqlens} sampler inside the real agent: exclusions, ratios (statistically and exactly,
- * trace by trace), {@code th}, rule numbers, drop rules against incoming parents, and rate limits.
+ * The {@code reqlens} sampler inside the real agent: exclusions, ratios (exactly, trace by trace),
+ * {@code th}, rule numbers, drop rules against incoming parents, and rate limits.
+ *
+ * <p>No outcome depends on chance or timing: trace ids are random, so which requests a ratio keeps
+ * is checked trace by trace against the threshold, never counted against a statistical bound; the
+ * rate rule is driven until it has dropped and kept, however fast the machine sends.
  */
 class SamplingIT {
 
@@ -76,9 +79,10 @@ class SamplingIT {
   }
 
   /**
-   * Exactly the roots whose randomness reaches the threshold are kept, and the count is within a
-   * Hoeffding bound: P(|kept − n·p| ≥ t) ≤ 2·exp(−2t²/n), which is below 1e-6 for t =
-   * √(n·ln(2e6)/2), so a correct sampler fails this less than once in a million runs.
+   * Exactly the roots whose randomness reaches the ratio's threshold are kept, each with that
+   * threshold as {@code th}. How many that is depends on the random trace ids the agent generated,
+   * so the count is printed, not asserted: a bound on it would fail by chance, and it would test
+   * the agent's id generator, not the sampler (the threshold itself is checked exactly).
    */
   @ParameterizedTest(name = "{0} at {1}")
   @CsvSource({
@@ -94,26 +98,26 @@ class SamplingIT {
     for (int i = 0; i < n; i++) {
       responses.add(SERVICE.http().get(String.format(path, i % 12 + 1)));
     }
-    SERVICE.barrier(MARKER);
+    SERVICE.barrier(MARKER); // for "nothing else arrived"; what must arrive is awaited below
 
     Set<String> expected = new HashSet<>();
-    Set<String> received = new HashSet<>();
     for (ServiceClient.Response r : responses) {
       assertThat(r.status()).isEqualTo(200);
       boolean keep = W3c.randomness(r.traceId()) >= threshold;
       assertThat(r.sampled()).as("sampled flag of %s", r.traceId()).isEqualTo(keep);
       if (keep) {
         expected.add(r.traceId());
+        SERVICE.awaitServerSpan(r.traceId());
       }
+    }
+    Set<String> received = new HashSet<>();
+    for (ServiceClient.Response r : responses) {
       if (!SERVICE.spansOf(r.traceId()).isEmpty()) {
         received.add(r.traceId());
       }
     }
     System.out.printf("%s at %s: %d of %d kept%n", path, ratio, received.size(), n);
     assertThat(received).isEqualTo(expected);
-    double p = Double.parseDouble(ratio);
-    double t = Math.sqrt(n * Math.log(2e6) / 2);
-    assertThat((double) received.size()).isBetween(n * p - t, n * p + t);
 
     for (String traceId : expected) {
       ReceivedSpan server = SERVICE.awaitServerSpan(traceId);
@@ -174,24 +178,34 @@ class SamplingIT {
    * arrival rate: every kept root carries the threshold it was decided with ({@code sample_rate}
    * follows), its trace id's randomness reaches that threshold, and the sampled flag of every
    * response says whether it was kept. The first request after a lull is kept with {@code th:0}
-   * (nothing arrived lately: probability 1), and at a few hundred a second far fewer are kept.
+   * (nothing arrived lately: probability 1); sent one after the other, faster than 2 a second, some
+   * are dropped. How many requests that takes depends on the machine's speed, so the test sends
+   * until the rule has dropped one and kept one after that (a failure only after {@link
+   * Barrier#TIMEOUT}), instead of for a fixed time.
    */
   @Test
   void rateRuleKeepsRootsWithTheThresholdItDecidedWith() {
     List<ServiceClient.Response> responses = new ArrayList<>();
-    long start = System.nanoTime();
-    while (System.nanoTime() - start < 2_000_000_000L) {
-      responses.add(SERVICE.http().get("/api/slow?ms=0"));
+    long deadline = System.nanoTime() + Barrier.TIMEOUT.toNanos();
+    boolean dropped = false;
+    boolean keptAfterADrop = false;
+    while (!keptAfterADrop) {
+      assertThat(System.nanoTime() - deadline)
+          .as("rate=2/s: after %d requests, dropped one: %s", responses.size(), dropped)
+          .isNegative();
+      ServiceClient.Response r = SERVICE.http().get("/api/slow?ms=0");
+      assertThat(r.status()).isEqualTo(200);
+      responses.add(r);
+      keptAfterADrop = dropped && r.sampled();
+      dropped |= !r.sampled();
     }
-    SERVICE.barrier(MARKER);
-
     List<ReceivedSpan> kept = new ArrayList<>();
     for (ServiceClient.Response r : responses) {
-      assertThat(r.status()).isEqualTo(200);
-      SERVICE.spansOf(r.traceId()).stream()
-          .filter(s -> s.kind() == SpanKind.SPAN_KIND_SERVER)
-          .forEach(kept::add);
+      if (r.sampled()) {
+        kept.add(SERVICE.awaitServerSpan(r.traceId()));
+      }
     }
+    SERVICE.barrier(MARKER);
     System.out.printf("rate=2/s: %d of %d kept%n", kept.size(), responses.size());
     assertThat(kept.size()).as("kept of %d sent", responses.size()).isLessThan(responses.size());
     assertThat(SERVICE.spansOf(responses.get(0).traceId()))
@@ -206,9 +220,9 @@ class SamplingIT {
               long threshold = W3c.parseTh(s.traceState().substring("ot=th:".length()));
               assertThat(W3c.randomness(s.traceId())).isGreaterThanOrEqualTo(threshold);
             });
-    Set<String> keptIds = kept.stream().map(ReceivedSpan::traceId).collect(Collectors.toSet());
     assertThat(responses)
-        .allSatisfy(r -> assertThat(r.sampled()).isEqualTo(keptIds.contains(r.traceId())));
+        .filteredOn(r -> !r.sampled())
+        .allSatisfy(r -> assertThat(SERVICE.spansOf(r.traceId())).isEmpty());
   }
 
   private static boolean isExcludedPath(String path) {
