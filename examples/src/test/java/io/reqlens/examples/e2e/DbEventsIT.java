@@ -84,14 +84,11 @@ class DbEventsIT {
     traces.add(http.get("/api/orders").traceId());
     traces.add(http.get("/healthz").traceId());
     DataFiles files = new DataFiles(dir);
-    String marker = service.barrier("/healthz");
-    files.awaitEvent(
-        e -> "REQ".equals(e.path("kind").asText()) && marker.equals(e.path("trace_id").asText()),
-        Barrier.TIMEOUT);
     List<Db> out = new ArrayList<>();
     for (String trace : traces) {
+      // Each request's own events (not a later marker's: see Barrier): DB before or with its REQ.
       JsonNode first =
-          files.events(trace).stream()
+          files.awaitEvents(trace, "REQ", "DB").stream()
               .filter(e -> "DB".equals(e.path("kind").asText()))
               .min(Comparator.comparingLong(e -> e.path("ts_ns").asLong()))
               .orElseThrow(() -> new AssertionError(service.mode() + ": no DB event of " + trace));
