@@ -25,11 +25,18 @@ import org.junit.jupiter.params.provider.CsvSource;
  * ({@code otlp} over http/protobuf, {@code jsonl}, {@code req}, {@code console}) and the Reqlens
  * sampler keys. The service is stopped before the checks, so the SDK's shutdown hook has flushed
  * every exporter and closed the files. Also: what stops start-up.
+ *
+ * <p>Requests slower than 1 s are kept as {@code slow}. The slow request sleeps 1.1 s; a fast one
+ * can exceed 1 s too on a loaded machine (the first requests of a fresh JVM most of all), and then
+ * {@code slow} is the right decision for it: so a fast request's expected reason is computed from
+ * the duration its own server span records, the one the processor compared with the threshold.
  */
 class LibraryModeIT {
 
   private static final String NAME = "library-exporters";
   private static final String BAD_RULES = "url.path=/x => maybe";
+  private static final long KEEP_SLOWER_THAN_NANOS =
+      1_000_000_000L; // OTEL_REQLENS_KEEP_SLOWER_THAN
 
   private static OtlpHttpReceiver otlp;
   private static Path dir;
@@ -85,7 +92,9 @@ class LibraryModeIT {
     assertKeptBy("error", "error", 1);
     assertKeptBy("slow", "slow", 2);
     assertKeptBy("parent", "parent", 2);
-    assertThat(otlp.spansOfTrace(RESPONSES.get("ratio 0").traceId())).isEmpty();
+    if (!slowByChance("ratio 0")) {
+      assertThat(otlp.spansOfTrace(RESPONSES.get("ratio 0").traceId())).isEmpty();
+    }
     assertThat(otlp.spansOfTrace(RESPONSES.get("excluded").traceId())).isEmpty();
     assertThat(RESPONSES.get("parent").traceId()).isEqualTo(PARENT_TRACE);
   }
@@ -97,9 +106,10 @@ class LibraryModeIT {
     for (String kept : List.of("rule", "error", "slow", "parent")) {
       assertThat(spans).contains("\"traceId\":\"" + RESPONSES.get(kept).traceId() + "\"");
     }
-    assertThat(spans)
-        .doesNotContain(RESPONSES.get("ratio 0").traceId())
-        .doesNotContain(RESPONSES.get("excluded").traceId());
+    assertThat(spans).doesNotContain(RESPONSES.get("excluded").traceId());
+    if (!slowByChance("ratio 0")) {
+      assertThat(spans).doesNotContain(RESPONSES.get("ratio 0").traceId());
+    }
   }
 
   @Test
@@ -123,7 +133,9 @@ class LibraryModeIT {
                 assertThat(e)
                     .contains("\"kind\":\"DB\"", RESPONSES.get("slow").traceId())
                     .contains("\"query\":\"SELECT ?\""));
-    assertThat(events).noneMatch(e -> e.contains(RESPONSES.get("ratio 0").traceId()));
+    if (!slowByChance("ratio 0")) {
+      assertThat(events).noneMatch(e -> e.contains(RESPONSES.get("ratio 0").traceId()));
+    }
   }
 
   @Test
@@ -192,6 +204,11 @@ class LibraryModeIT {
         .hasMessageContaining("the OpenTelemetry Java agent is attached");
   }
 
+  /**
+   * Asserts the local trace of a request and its root's reason: {@code keptBy}, except that a root
+   * the rule chose which took longer than the threshold is kept as {@code slow} (probability 1); a
+   * sampled parent's choice and an error stay what they are.
+   */
   private static void assertKeptBy(String request, String keptBy, int spans) {
     String traceId = RESPONSES.get(request).traceId();
     List<ReceivedSpan> trace = otlp.spansOfTrace(traceId);
@@ -200,7 +217,32 @@ class LibraryModeIT {
         .filteredOn(s -> s.parentSpanId().isEmpty() || request.equals("parent"))
         .filteredOn(s -> s.attribute("reqlens.kept_by") != null)
         .singleElement()
-        .satisfies(root -> assertThat(root.attribute("reqlens.kept_by")).isEqualTo(keptBy));
+        .satisfies(
+            root ->
+                assertThat(root.attribute("reqlens.kept_by"))
+                    .as("%s, %d ns", request, root.durationNanos())
+                    .isEqualTo(
+                        keptBy.equals("rule") && slowerThanThreshold(root) ? "slow" : keptBy));
+  }
+
+  /**
+   * Whether a request the configuration drops was kept because this run made it slower than the
+   * threshold (asserting that it was kept as {@code slow} for that reason and no other).
+   */
+  private static boolean slowByChance(String request) {
+    List<ReceivedSpan> trace = otlp.spansOfTrace(RESPONSES.get(request).traceId());
+    if (trace.isEmpty()) {
+      return false;
+    }
+    ReceivedSpan root =
+        trace.stream().filter(s -> s.parentSpanId().isEmpty()).findFirst().orElseThrow();
+    assertThat(root.attribute("reqlens.kept_by")).as("%s was kept", request).isEqualTo("slow");
+    assertThat(slowerThanThreshold(root)).as("%s: %d ns", request, root.durationNanos()).isTrue();
+    return true;
+  }
+
+  private static boolean slowerThanThreshold(ReceivedSpan root) {
+    return root.durationNanos() > KEEP_SLOWER_THAN_NANOS;
   }
 
   /** Every closed file of the prefix, concatenated; no file may still be active. */
