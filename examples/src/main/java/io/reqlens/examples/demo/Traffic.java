@@ -32,8 +32,12 @@ final class Traffic {
     }
   }
 
-  /** A request sent: its endpoint, request path (without query) and trace id. */
-  record Sent(Endpoint endpoint, String path, String traceId) {}
+  /**
+   * A request sent: its endpoint, request path (without query), trace id, and whether the showcase
+   * configuration keeps it whatever its timing: chosen at its start ({@code traceresponse} says
+   * sampled) or failed (keep-errors). A slow one is kept too, but only its server span knows it.
+   */
+  record Sent(Endpoint endpoint, String path, String traceId, boolean certain) {}
 
   static final List<Endpoint> ENDPOINTS =
       List.of(
@@ -89,7 +93,11 @@ final class Traffic {
     } else {
       response = client.get(path);
     }
-    return new Sent(endpoint, path.replaceFirst("\\?.*", ""), response.traceId());
+    return new Sent(
+        endpoint,
+        path.replaceFirst("\\?.*", ""),
+        response.traceId(),
+        response.sampled() || response.status() >= 500);
   }
 
   private void loop(long deadline, List<Sent> sent) {

@@ -66,7 +66,11 @@ class DemoIT {
       assertThat(rows.get(label).excluded).as(label).isEqualTo(rows.get(label).sent);
     }
     Row post = rows.get("POST /api/users");
-    assertThat(post.byRule).as("POST is kept by rule 1, ratio 1").isEqualTo(post.sent);
+    assertThat(post.kept).as("POST is kept: rule 1, ratio 1").isEqualTo(post.sent);
+    // A POST this run made slower than 500 ms is kept as slow instead: probability 1 either way.
+    assertThat(post.byRule + post.bySlow)
+        .as("POST kept by rule 1, or as slow")
+        .isEqualTo(post.sent);
     assertThat(rows.get("GET /api/users/{id}").byRatio).as("rule 2 decides").isZero();
     assertThat(rows.get("GET /api/slow").byRatio).as("rule 3 decides").isZero();
     Row orders = rows.get("GET /api/orders");
