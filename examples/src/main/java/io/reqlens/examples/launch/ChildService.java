@@ -18,6 +18,9 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ChildService implements AutoCloseable {
 
+  /** How long {@link #close()} waits after SIGTERM before SIGKILL: {@value} s. */
+  static final int STOP_GRACE_SECONDS = 30;
+
   private final Process process;
   private final ChildOutput output;
   private final String baseUrl;
@@ -111,7 +114,12 @@ public final class ChildService implements AutoCloseable {
     return process.isAlive();
   }
 
-  /** Stops the child (SIGTERM, so the agent flushes; then SIGKILL after 10 s). */
+  /**
+   * Stops the child: SIGTERM, so the agent (or library mode's SDK) flushes its exporters and closes
+   * its files; SIGKILL only after {@value #STOP_GRACE_SECONDS} s. Generous, since tests check what
+   * the flush wrote, and a JVM shutting down on a loaded machine can take several seconds; a
+   * healthy child exits well before.
+   */
   @Override
   public void close() {
     stop(process, output);
@@ -120,7 +128,7 @@ public final class ChildService implements AutoCloseable {
   private static void stop(Process process, ChildOutput output) {
     process.destroy();
     try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+      if (!process.waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {
