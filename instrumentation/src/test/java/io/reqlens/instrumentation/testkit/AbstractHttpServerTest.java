@@ -37,7 +37,13 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class AbstractHttpServerTest {
 
-  protected static final Duration TIMEOUT = Duration.ofSeconds(10);
+  /**
+   * How long a request or an expected span may take before the test fails: a failure bound, never
+   * waited out when things work. Generous, because a kit adapter may be a service in another JVM on
+   * a loaded machine, whose first requests load and instrument classes.
+   */
+  protected static final Duration TIMEOUT = Duration.ofSeconds(60);
+
   private static final Duration QUIET = Duration.ofMillis(100);
 
   private final HttpClient client =
