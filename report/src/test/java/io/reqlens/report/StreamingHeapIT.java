@@ -53,7 +53,8 @@ class StreamingHeapIT {
 
     assertThat(p.exitValue()).as(out).isZero();
     assertThat(out).contains("\"requests\" : " + requests + ",");
-    assertThat(seconds).isLessThan(60);
+    // No bound on the time: it measures the machine (two shared cores, other builds), not the
+    // report; the heap cap is what proves streaming. The figure is printed above.
   }
 
   /** Writes rotated-size files until {@code target} bytes; returns the requests written. */
