@@ -8,6 +8,7 @@ import io.reqlens.report.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -85,8 +86,12 @@ class HtmlReportBrowserIT {
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
+    // A failure bound, not a wait: chromedriver and Chromium start slowly on a loaded machine.
     ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(DRIVER.toFile())
+            .withTimeout(Duration.ofMinutes(2))
+            .build();
     driver = new ChromeDriver(service, options);
     driver.get(HTML.toUri().toString());
   }
