@@ -26,7 +26,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Demo {
 
-  private static final Duration EXPORT_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration EXPORT_TIMEOUT = Duration.ofSeconds(60); // as the OTLP export's
 
   private final DemoSettings settings;
   private final PrintStream out;

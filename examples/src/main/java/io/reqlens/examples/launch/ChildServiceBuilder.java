@@ -23,8 +23,11 @@ import java.util.Map;
  */
 public final class ChildServiceBuilder {
 
-  /** Default readiness wait; an agent start takes seconds on a small machine. */
-  public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(90);
+  /**
+   * Default readiness wait, a failure bound: an agent start takes seconds on a small machine, and
+   * more than 90 s on two cores shared with other builds (seen).
+   */
+  public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofMinutes(5);
 
   private final Path exampleJar;
   private final Map<String, String> env = new LinkedHashMap<>();
@@ -66,11 +69,14 @@ public final class ChildServiceBuilder {
 
   /**
    * Exports to an OTLP/gRPC endpoint such as {@code http://127.0.0.1:4317}, with a 100 ms batch
-   * delay, a 1 s metric interval and a span queue large enough that bursts in tests never drop.
+   * delay, a 1 s metric interval, a span queue large enough that bursts in tests never drop, and a
+   * 60 s export timeout (the SDK's 10 s can pass while a loaded machine starves the exporting or
+   * the receiving JVM — seen — and a timed-out batch is lost).
    */
   public ChildServiceBuilder otlp(String endpoint) {
     env.put("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc");
     env.put("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint);
+    env.put("OTEL_EXPORTER_OTLP_TIMEOUT", "60000");
     env.put("OTEL_BSP_SCHEDULE_DELAY", "100");
     env.put("OTEL_BSP_MAX_QUEUE_SIZE", "65536");
     env.put("OTEL_METRIC_EXPORT_INTERVAL", "1000");

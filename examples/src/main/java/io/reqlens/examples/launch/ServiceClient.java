@@ -51,7 +51,9 @@ public final class ServiceClient {
     }
   }
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  /** A failure bound: a cold service on a loaded machine can take long to answer its first. */
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
   private final HttpClient client =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
   private final String baseUrl;

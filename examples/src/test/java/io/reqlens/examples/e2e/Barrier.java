@@ -26,8 +26,11 @@ import java.util.concurrent.TimeoutException;
  */
 final class Barrier {
 
-  /** How long to wait for spans that must arrive (a failure timeout, never a measured bound). */
-  static final Duration TIMEOUT = Duration.ofSeconds(30);
+  /**
+   * How long to wait for spans that must arrive (a failure timeout, never a measured bound). As
+   * long as the child's OTLP export timeout: on a loaded machine an export can take that long.
+   */
+  static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   private Barrier() {}
 

@@ -81,7 +81,9 @@ class OutageIT {
                       // queue as a 60 s one does with the default.
                       "OTEL_BSP_MAX_QUEUE_SIZE", "512",
                       "OTEL_METRICS_EXPORTER", "none",
-                      "OTEL_LOGS_EXPORTER", "none"))
+                      "OTEL_LOGS_EXPORTER", "none",
+                      // The SDK's default (the harness sets 60 s): the give-up path above.
+                      "OTEL_EXPORTER_OTLP_TIMEOUT", "10000"))
               .jvmArg("-XX:TieredStopAtLevel=1")
               .jvmArg("-Xlog:class+load=info:file=" + classes + "::filecount=0")
               .outputFile(ExampleService.log(name + ".log"))
