@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,11 +53,11 @@ final class DataFiles {
   /** The parsed lines of the files whose names start with {@code prefix}. */
   List<JsonNode> lines(String prefix) {
     List<JsonNode> out = new ArrayList<>();
-    for (Path f : files()) {
-      if (!f.getFileName().toString().startsWith(prefix)) {
-        continue;
-      }
-      String text = read(f);
+    List<String> texts = new ArrayList<>();
+    List<Path> files = readAll(prefix, texts);
+    for (int i = 0; i < files.size(); i++) {
+      Path f = files.get(i);
+      String text = texts.get(i);
       for (String line : text.substring(0, text.lastIndexOf('\n') + 1).split("\n")) {
         if (line.isEmpty()) {
           continue;
@@ -158,18 +159,35 @@ final class DataFiles {
 
   /** Everything on disk in the folder as text, for "never written anywhere" checks. */
   String allText() {
-    StringBuilder sb = new StringBuilder();
-    for (Path f : files()) {
-      sb.append(read(f)).append('\n');
-    }
-    return sb.toString();
+    List<String> texts = new ArrayList<>();
+    readAll("", texts);
+    return texts.stream().map(t -> t + "\n").collect(Collectors.joining());
   }
 
-  private static String read(Path f) {
-    try {
-      return new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /**
+   * Reads every file whose name starts with {@code prefix} into {@code texts}; returns the files.
+   * An active file can be renamed (rotated after {@code rotate_interval}, or closed at shutdown)
+   * between listing and reading: then the folder is listed and read again.
+   */
+  private List<Path> readAll(String prefix, List<String> texts) {
+    for (int attempt = 1; ; attempt++) {
+      texts.clear();
+      List<Path> read = new ArrayList<>();
+      try {
+        for (Path f : files()) {
+          if (f.getFileName().toString().startsWith(prefix)) {
+            texts.add(new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
+            read.add(f);
+          }
+        }
+        return read;
+      } catch (NoSuchFileException e) {
+        if (attempt == 10) {
+          throw new UncheckedIOException(e);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 }
