@@ -42,6 +42,9 @@ public final class HtmlRenderer {
     new HtmlSections(d, w).all();
     w.write("\n<script type=\"application/json\" id=\"report-data\">");
     w.write(chartData(d));
+    // The stacks of the hot-code section's flame graphs (see HtmlHotCode: FLAME GRAPH HOOK).
+    w.write("</script>\n<script type=\"application/json\" id=\"hot-code-data\">");
+    w.write(hotCodeData(d));
     w.write("</script>\n<script>");
     w.write(inert(chartJs()));
     w.write("</script>\n<script>");
@@ -49,6 +52,18 @@ public final class HtmlRenderer {
     w.write("</script>\n<script>");
     w.write(inert(resource(RES + "report.js")));
     w.write("</script>\n</body></html>\n");
+  }
+
+  /** The stacks the hot code's flame graphs draw ({@link HtmlHotCode#data}), inert likewise. */
+  private static String hotCodeData(ReportData d) throws IOException {
+    StringWriter s = new StringWriter();
+    try (JsonGenerator g = new JsonFactory().createGenerator(s)) {
+      g.setCharacterEscapes(new Html.ScriptSafeEscapes());
+      g.writeStartObject();
+      HtmlHotCode.data(d, g);
+      g.writeEndObject();
+    }
+    return s.toString();
   }
 
   /** The data the charts draw ({@link ChartData}), inert inside a script element. */
