@@ -136,6 +136,7 @@ class ConfigFileIT {
           .isEqualTo(expected);
       assertThat(files.events(r.traceId()))
           .extracting(e -> e.path("kind").asText())
+          .filteredOn(kind -> !kind.equals("PROF")) // a PROF line depends on timing: ProfilerIT
           .containsExactlyInAnyOrder("REQ", "REQ_META");
     }
     String expected = W3c.randomness(slow.traceId()) >= THRESHOLD ? "ratio" : "slow";
@@ -144,6 +145,7 @@ class ConfigFileIT {
     assertThat(SERVICE.spansOf(slow.traceId())).hasSize(2);
     assertThat(files.events(slow.traceId()))
         .extracting(e -> e.path("kind").asText())
+        .filteredOn(kind -> !kind.equals("PROF")) // a PROF line depends on timing: ProfilerIT
         .containsExactlyInAnyOrder("REQ", "DB");
   }
 
