@@ -170,9 +170,17 @@ public final class LocalTraceProcessorBuilder {
     if (profiler != null) {
       return profiler;
     }
+    // A request is sampled for at most its default duration past `after` (5 min beyond it when
+    // `after` itself is that long): the profiler requires the limit to be longer than `after`.
+    Duration maxRecording =
+        Duration.ofSeconds(RequestProfilerBuilder.DEFAULT_MAX_RECORDING_SECONDS);
+    if (profilerAfter.compareTo(maxRecording) >= 0) {
+      maxRecording = profilerAfter.plus(maxRecording);
+    }
     return RequestProfiler.builder()
         .setInterval(profilerInterval)
         .setAfter(profilerAfter)
+        .setMaxRecordingDuration(maxRecording)
         .build(); // its thread starts at the first request it records
   }
 

@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.reqlens.core.profile.FoldedProfile;
@@ -22,6 +23,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -260,6 +262,28 @@ class CodeProfilingTest {
       assertThat(f.spans()).hasSize(2);
       assertThat(((ProfiledSpanData) rootOf(f.spans())).profile()).isNull();
     }
+  }
+
+  @Test
+  void everyAcceptedAfterBuilds() {
+    // up to the key's 1 h: the recording limit (5 min by default) stays longer than after
+    Map<Duration, String> shown =
+        Map.of(
+            Duration.ZERO,
+            "after=0ms, maxRecordingDuration=300s",
+            Duration.ofMinutes(5),
+            "after=300s, maxRecordingDuration=600s",
+            Duration.ofHours(1),
+            "after=3600s, maxRecordingDuration=3900s");
+    shown.forEach(
+        (after, text) -> {
+          LocalTraceProcessor processor =
+              LocalTraceProcessor.builder(SpanProcessor.composite())
+                  .setProfilerAfter(after)
+                  .build();
+          assertThat(processor.toString()).contains(text);
+          processor.shutdown();
+        });
   }
 
   private ProcessorFixture fixture(Sampler sampler) {
