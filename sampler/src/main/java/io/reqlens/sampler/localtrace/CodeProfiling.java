@@ -135,6 +135,11 @@ final class CodeProfiling {
     if (trace.recording == null) {
       return null;
     }
+    synchronized (trace) {
+      // Decided traces wait in the processor's queue until a bulk prune: drop what only the
+      // running request needed (the N+1 callers stay: the exported root's stamp reads them).
+      trace.releaseRunningState();
+    }
     if (keep) {
       return trace.recording.stop();
     }

@@ -81,6 +81,13 @@ final class LocalTrace {
     }
   }
 
+  /** After the decision: forgets the hand-offs and statement counts. */
+  void releaseRunningState() {
+    handoffSpans = null;
+    handoffThreads = null;
+    statementCounts = null;
+  }
+
   /** A child span ended: its thread no longer works for this request once its last span ends. */
   void handoffEnded(String spanId) {
     Thread thread = handoffSpans == null ? null : handoffSpans.remove(spanId);
