@@ -105,7 +105,8 @@ public final class LocalTraceProcessor implements SpanProcessor {
         new ProcessorStats(
             b.meterProvider,
             b.clock,
-            "maxBufferedTraces=" + maxTraces + ", maxBufferedSpans=" + maxSpans);
+            "maxBufferedTraces=" + maxTraces + ", maxBufferedSpans=" + maxSpans,
+            profiler);
     this.description =
         "LocalTraceProcessor{excludeRoutes="
             + excludedRoutes

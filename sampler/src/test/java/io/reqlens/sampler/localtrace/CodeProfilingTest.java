@@ -74,6 +74,8 @@ class CodeProfilingTest {
       assertThat(root.getAttributes().get(PROFILE_TOP))
           .singleElement()
           .satisfies(top -> assertThat(top).endsWith(" 100%").doesNotContain("["));
+      assertThat(f.counter("reqlens.profiler.samples", null)).isEqualTo(2);
+      assertThat(f.counter("reqlens.profiler.limited", "recording_rejected")).isZero();
     }
   }
 
@@ -261,6 +263,9 @@ class CodeProfilingTest {
 
       assertThat(f.spans()).hasSize(2);
       assertThat(((ProfiledSpanData) rootOf(f.spans())).profile()).isNull();
+      assertThat(f.counter("reqlens.profiler.limited", "recording_rejected"))
+          .as("counted, not thrown")
+          .isEqualTo(1);
     }
   }
 
