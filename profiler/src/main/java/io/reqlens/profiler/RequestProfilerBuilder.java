@@ -75,10 +75,7 @@ public final class RequestProfilerBuilder {
 
   RequestProfilerBuilder() {}
 
-  /**
-   * Time between two samples, from 1 ms to 1 minute ({@code
-   * OTEL_REQLENS_PROFILER_INTERVAL}).
-   */
+  /** Time between two samples, from 1 ms to 1 minute ({@code OTEL_REQLENS_PROFILER_INTERVAL}). */
   public RequestProfilerBuilder setInterval(Duration interval) {
     return setInterval(nanos(interval, "interval"), TimeUnit.NANOSECONDS);
   }
