@@ -13,15 +13,13 @@ import java.util.stream.Collectors;
 
 /**
  * The HTML page's "Hot code" section: per route, the frames with the most self time and the
- * application frames with the most total time (sortable tables), and per route and per slowest
- * request a place for a flame graph, with the stacks it draws in the page's data ({@code
- * hot-code-data}: {@code hotCode[i].stacks}, {@code slowestProfiles[i].stacks}).
+ * application frames with the most total time (sortable tables) and a flame graph of its merged
+ * stacks (weighted by 1/sample_rate), and a flame graph per slowest request that was sampled.
  *
- * <p>FLAME GRAPH HOOK: the flame graphs are drawn by the shared flame-graph component of {@code
- * reqlens serve} ({@code FlameGraph} + {@code flamegraph.js}, branch i14), not by a second one
- * here. Until it is connected, each {@code <div class="flamegraph">} below stays empty; connecting
- * it means building the tree from the folded lines ({@code FlameGraph.addAll(stacks)}) and drawing
- * it into the element whose {@code data-flame} names the entry of {@link #data}.
+ * <p>The flame graphs are the component {@code reqlens serve} draws with ({@link FlameGraph} builds
+ * the tree, {@code flamegraph.js} draws it: click a frame to zoom in, a grey caller above to zoom
+ * out), not a second one: each {@code <div class="flamegraph" data-flame="hotCode/N">} (or {@code
+ * slowestProfiles/N}) is drawn by {@code report.js} from the page's {@code hot-code-data}.
  */
 final class HtmlHotCode {
 
@@ -55,7 +53,6 @@ final class HtmlHotCode {
               + "</p>");
       w.write(frames("hot-self-" + i, "Self %", h.self).html());
       w.write(frames("hot-total-" + i, "Total %", h.total).html());
-      // FLAME GRAPH HOOK (route): draw hot-code-data hotCode[i].stacks here.
       w.write("<div class=\"flamegraph\" data-flame=\"hotCode/" + i + "\"></div>");
     }
     List<ReportData.RequestRow> profiled = profiled(d);
@@ -73,21 +70,20 @@ final class HtmlHotCode {
                 + " samples · trace <code>"
                 + esc(r.traceId)
                 + "</code></p>");
-        // FLAME GRAPH HOOK (request): draw hot-code-data slowestProfiles[i].stacks here.
         w.write("<div class=\"flamegraph\" data-flame=\"slowestProfiles/" + i + "\"></div>");
       }
     }
     w.write("</section>\n");
   }
 
-  /** The stacks the flame graphs draw, in the page's {@code hot-code-data}. */
+  /** The trees the flame graphs draw, in the page's {@code hot-code-data}. */
   static void data(ReportData d, JsonGenerator g) throws IOException {
     g.writeArrayFieldStart("hotCode");
     for (ReportData.HotCodeRow h : d.allHotCode) {
       g.writeStartObject();
       g.writeStringField("name", h.name());
       g.writeNumberField("samples", h.samples);
-      JsonRenderer.strings("stacks", h.stacks, g);
+      tree(h.stacks, g);
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -98,10 +94,18 @@ final class HtmlHotCode {
       g.writeStringField("traceId", r.traceId);
       g.writeNumberField("durNs", r.durNs);
       g.writeNumberField("samples", r.profile.samples);
-      JsonRenderer.strings("stacks", r.profile.stacks, g);
+      tree(r.profile.stacks, g);
       g.writeEndObject();
     }
     g.writeEndArray();
+  }
+
+  /** {@code "tree"}: the folded lines as the shared flame graph's call tree. */
+  private static void tree(List<String> folded, JsonGenerator g) throws IOException {
+    FlameGraph tree = new FlameGraph();
+    tree.addAll(folded);
+    g.writeFieldName("tree");
+    tree.write(g);
   }
 
   private static List<ReportData.RequestRow> profiled(ReportData d) {
