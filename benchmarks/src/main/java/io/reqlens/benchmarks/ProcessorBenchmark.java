@@ -30,9 +30,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One request — a SERVER span with three database CLIENT children — through the SDK with the
- * Reqlens local-trace processor in front of a {@code BatchSpanProcessor} ({@code reqlensProcessor})
- * against the same pipeline without it ({@code sdkBatchOnly}). Both export to a no-op exporter;
- * what is measured is the cost on the request thread, span creation included.
+ * Reqlens local-trace processor in front of a {@code BatchSpanProcessor} ({@code reqlensProcessor},
+ * the profiler on as by default: a request this fast is registered, never sampled; {@code
+ * reqlensProfilerOff} with {@code OTEL_REQLENS_PROFILER=off}) against the same pipeline without it
+ * ({@code sdkBatchOnly}). All export to a no-op exporter; what is measured is the cost on the
+ * request thread, span creation included.
  *
  * <p>{@code reqlensSync} and {@code sdkSyncOnly} are the same request with each span exported on
  * the calling thread (a {@code SimpleSpanProcessor}), so their {@code B/op} is deterministic and
@@ -50,10 +52,12 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ProcessorBenchmark {
 
   private SdkTracerProvider reqlens;
+  private SdkTracerProvider reqlensOff;
   private SdkTracerProvider sdk;
   private SdkTracerProvider reqlensSync;
   private SdkTracerProvider sdkSync;
   private Tracer reqlensTracer;
+  private Tracer reqlensOffTracer;
   private Tracer sdkTracer;
   private Tracer reqlensSyncTracer;
   private Tracer sdkSyncTracer;
@@ -61,10 +65,12 @@ public class ProcessorBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     reqlens = provider(LocalTraceProcessor.builder(batch()).build());
+    reqlensOff = provider(LocalTraceProcessor.builder(batch()).setProfilerEnabled(false).build());
     sdk = provider(batch());
     reqlensSync = provider(LocalTraceProcessor.builder(simple()).build());
     sdkSync = provider(simple());
     reqlensTracer = reqlens.get("benchmark");
+    reqlensOffTracer = reqlensOff.get("benchmark");
     sdkTracer = sdk.get("benchmark");
     reqlensSyncTracer = reqlensSync.get("benchmark");
     sdkSyncTracer = sdkSync.get("benchmark");
@@ -96,6 +102,7 @@ public class ProcessorBenchmark {
   @TearDown(Level.Trial)
   public void tearDown() {
     reqlens.shutdown().join(10, TimeUnit.SECONDS);
+    reqlensOff.shutdown().join(10, TimeUnit.SECONDS);
     sdk.shutdown().join(10, TimeUnit.SECONDS);
     reqlensSync.shutdown().join(10, TimeUnit.SECONDS);
     sdkSync.shutdown().join(10, TimeUnit.SECONDS);
@@ -104,6 +111,11 @@ public class ProcessorBenchmark {
   @Benchmark
   public Span reqlensProcessor() {
     return request(reqlensTracer);
+  }
+
+  @Benchmark
+  public Span reqlensProfilerOff() {
+    return request(reqlensOffTracer);
   }
 
   @Benchmark

@@ -20,6 +20,10 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code POST /api/users}: JSON {@code {"name":"…"}} or form {@code name=…}; one insert; 201;
  *   <li>{@code GET /api/orders}: N+1 on purpose, one query for orders plus one per order;
  *   <li>{@code GET /api/slow?ms=N}: sleeps N ms (at most {@value #MAX_SLEEP_MS}), one query;
+ *   <li>{@code GET /api/cpu?ms=N}: computes for about N ms (at most {@value Workloads#MAX_MS}) in
+ *       {@link Workloads#computeChecksum}, no query;
+ *   <li>{@code GET /api/lock?ms=N}: waits about N ms (at most {@value Workloads#MAX_MS}) for a lock
+ *       another thread holds, in {@link Workloads#awaitInventoryLock}, no query;
  *   <li>{@code GET /api/error}: throws {@link IllegalStateException}, answered with 500 and
  *       recorded on the server span;
  *   <li>{@code GET /health} and {@code GET /healthz}: one {@code SELECT 1} each.
@@ -47,6 +51,8 @@ final class ApiRoutes {
     routes.post("/api/users", this::addUser);
     routes.get("/api/orders", ctx -> json(ctx, Json.orders(db.ordersNPlusOne())));
     routes.get("/api/slow", this::slow);
+    routes.get("/api/cpu", ApiRoutes::cpu);
+    routes.get("/api/lock", ApiRoutes::lock);
     routes.get(
         "/api/error",
         ctx -> {
@@ -115,6 +121,32 @@ final class ApiRoutes {
     Thread.sleep(slept);
     db.ping();
     json(ctx, "{\"slept_ms\":" + slept + "}");
+  }
+
+  private static void cpu(Context ctx) {
+    Long ms = millis(ctx);
+    if (ms != null) {
+      long checksum = Workloads.computeChecksum(ms);
+      json(ctx, "{\"computed_ms\":" + ms + ",\"checksum\":" + checksum + "}");
+    }
+  }
+
+  private static void lock(Context ctx) throws InterruptedException {
+    Long ms = millis(ctx);
+    if (ms != null) {
+      json(ctx, "{\"waited_ms\":" + Workloads.awaitInventoryLock(ms) + "}");
+    }
+  }
+
+  /** The {@code ms} parameter, capped at {@link Workloads#MAX_MS}; null after answering 400. */
+  private static Long millis(Context ctx) {
+    String ms = ctx.queryParam("ms");
+    Long value = ms == null ? Long.valueOf(0) : parseLong(ms);
+    if (value == null || value < 0) {
+      badRequest(ctx, "ms must be a whole number of milliseconds >= 0");
+      return null;
+    }
+    return Math.min(value, Workloads.MAX_MS);
   }
 
   private void health(Context ctx) throws SQLException {

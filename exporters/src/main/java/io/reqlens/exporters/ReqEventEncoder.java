@@ -13,6 +13,8 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.reqlens.core.event.EventField;
 import io.reqlens.core.event.EventKind;
 import io.reqlens.core.event.EventSchema;
+import io.reqlens.core.profile.FoldedProfile;
+import io.reqlens.core.profile.ProfiledSpanData;
 import io.reqlens.core.sampling.ConsistentProbability;
 import io.reqlens.core.semconv.ReqlensAttributes;
 import io.reqlens.core.semconv.SemConv;
@@ -23,7 +25,9 @@ import java.util.List;
 /**
  * Maps spans to the request-profile events of DESIGN.md, one JSON object per line: {@code REQ} per
  * SERVER span, {@code DB} per database CLIENT span, {@code FN} per INTERNAL span, {@code REQ_META}
- * per exception of a local trace. Every key is always written, {@code null} when unknown.
+ * per exception of a local trace, {@code PROF} per stack-sampled local root (its data is a {@link
+ * ProfiledSpanData}, handed on by the local-trace processor; written right after the root's {@code
+ * REQ}). Every key is always written, {@code null} when unknown.
  *
  * <p>Not thread-safe: used under the exporter's lock.
  */
@@ -33,6 +37,7 @@ final class ReqEventEncoder implements SpanEncoder, LocalTraceExceptions.Sink {
   private static final byte[] KIND_DB = prefix(EventKind.DB);
   private static final byte[] KIND_FN = prefix(EventKind.FN);
   private static final byte[] KIND_META = prefix(EventKind.REQ_META);
+  private static final byte[] KIND_PROF = prefix(EventKind.PROF);
   private static final byte[] TRACE_ID = key(EventField.TRACE_ID);
   private static final byte[] SPAN_ID = key(EventField.SPAN_ID);
   private static final byte[] SERVICE = key(EventField.SERVICE);
@@ -59,6 +64,9 @@ final class ReqEventEncoder implements SpanEncoder, LocalTraceExceptions.Sink {
   private static final byte[] EXCEPTION_TYPE = key(EventField.EXCEPTION_TYPE);
   private static final byte[] EXCEPTION_VALUE = key(EventField.EXCEPTION_VALUE);
   private static final byte[] TRACEBACK = key(EventField.TRACEBACK);
+  private static final byte[] INTERVAL = key(EventField.INTERVAL_NS);
+  private static final byte[] SAMPLES = key(EventField.SAMPLES);
+  private static final byte[] STACKS = key(EventField.STACKS);
 
   private final Clock clock;
   private final LocalTraceExceptions exceptions = new LocalTraceExceptions();
@@ -147,6 +155,12 @@ final class ReqEventEncoder implements SpanEncoder, LocalTraceExceptions.Sink {
       String system = SemConv.first(a, SemConv.DB_SYSTEM_NAME, SemConv.DB_SYSTEM_OLD);
       if (system != null) {
         writeDb(span, a, system);
+      }
+    }
+    if (span instanceof ProfiledSpanData) {
+      FoldedProfile profile = ((ProfiledSpanData) span).profile();
+      if (profile != null) {
+        writeProf(span, a, profile);
       }
     }
     if (kind == SpanKind.SERVER) {
@@ -239,7 +253,32 @@ final class ReqEventEncoder implements SpanEncoder, LocalTraceExceptions.Sink {
     out.raw(ERROR);
     out.bool(isError(span));
     out.raw(CALLER);
-    out.nullValue();
+    out.string(a.get(ReqlensAttributes.N_PLUS_ONE_CALLER)); // set on the statements of an N+1
+    end();
+  }
+
+  /**
+   * The request's folded stacks. Frames are class and method names, never data; the profiler bounds
+   * their number per request (256 distinct stacks and a {@code [truncated]} line by default).
+   */
+  private void writeProf(SpanData span, Attributes a, FoldedProfile profile) {
+    header(KIND_PROF, span);
+    out.raw(ROUTE);
+    out.string(route(a));
+    out.raw(INTERVAL);
+    out.number(profile.intervalNanos());
+    out.raw(SAMPLES);
+    out.number(profile.samples());
+    out.raw(STACKS);
+    out.raw('[');
+    List<String> stacks = profile.stacks();
+    for (int i = 0; i < stacks.size(); i++) {
+      if (i > 0) {
+        out.raw(',');
+      }
+      out.string(stacks.get(i));
+    }
+    out.raw(']');
     end();
   }
 

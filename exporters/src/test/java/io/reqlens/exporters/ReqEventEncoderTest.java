@@ -10,9 +10,12 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.sdk.testing.time.TestClock;
 import io.opentelemetry.sdk.testing.trace.TestSpanData;
+import io.opentelemetry.sdk.trace.data.DelegatingSpanData;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
+import io.reqlens.core.profile.FoldedProfile;
+import io.reqlens.core.profile.ProfiledSpanData;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -229,6 +232,109 @@ class ReqEventEncoderTest {
                     http,
                     StatusData.unset())))
         .isEmpty();
+  }
+
+  @Test
+  void aProfiledRootGetsAProfLineRightAfterItsReq() throws Exception {
+    SpanData server =
+        TestSpanData.builder()
+            .setSpanContext(
+                TestSpans.context(
+                    "0000000000000001", TraceState.builder().put("ot", "th:8").build()))
+            .setResource(TestSpans.RESOURCE)
+            .setKind(SpanKind.SERVER)
+            .setName("GET /api/cpu")
+            .setAttributes(
+                Attributes.builder()
+                    .put("http.route", "/api/cpu")
+                    .put("url.path", "/api/cpu")
+                    .put("http.request.method", "GET")
+                    .build())
+            .setStartEpochNanos(TestSpans.T0)
+            .setEndEpochNanos(TestSpans.T0 + 300_000_000)
+            .setStatus(StatusData.unset())
+            .setHasEnded(true)
+            .build();
+    List<String> stacks =
+        List.of(
+            "java.lang.Thread.run;com.acme.Api.cpu;com.acme.Api.compute 27",
+            "java.lang.Thread.run;com.acme.Api.cpu;java.lang.Object.wait;[WAITING] 3");
+    SpanData profiled = new Profiled(server, FoldedProfile.of(30, 10_000_000L, stacks));
+
+    List<JsonNode> lines = encode(profiled);
+    assertThat(lines).extracting(n -> n.get("kind").asText()).containsExactly("REQ", "PROF");
+    JsonNode prof = lines.get(1);
+    assertThat(fieldNames(prof))
+        .containsExactly(
+            "kind",
+            "v",
+            "ts_ns",
+            "trace_id",
+            "span_id",
+            "service",
+            "service_version",
+            "sample_rate",
+            "route",
+            "interval_ns",
+            "samples",
+            "stacks");
+    assertThat(prof.get("ts_ns").asLong()).isEqualTo(TestSpans.T0);
+    assertThat(prof.get("span_id").asText()).isEqualTo("0000000000000001");
+    assertThat(prof.get("sample_rate").doubleValue()).isEqualTo(0.5);
+    assertThat(prof.get("route").asText()).isEqualTo("/api/cpu");
+    assertThat(prof.get("interval_ns").asLong()).isEqualTo(10_000_000L);
+    assertThat(prof.get("samples").asLong()).isEqualTo(30);
+    List<String> written = new ArrayList<>();
+    prof.get("stacks").forEach(n -> written.add(n.asText()));
+    assertThat(written).isEqualTo(stacks);
+  }
+
+  @Test
+  void aRootThatWasNotSampledGetsNoProfLine() throws Exception {
+    SpanData server =
+        span("0000000000000001", SpanKind.SERVER, null, Attributes.empty(), StatusData.unset());
+    assertThat(encode(new Profiled(server, null)))
+        .extracting(n -> n.get("kind").asText())
+        .containsExactly("REQ");
+  }
+
+  @Test
+  void theCallerOfAnNPlusOneStatementIsWrittenOnItsDbEvents() throws Exception {
+    Attributes query =
+        Attributes.builder()
+            .put("db.system.name", "h2")
+            .put("db.query.text", "SELECT name FROM users WHERE id = ?")
+            .build();
+    SpanData plain =
+        span("0000000000000002", SpanKind.CLIENT, "0000000000000001", query, StatusData.unset());
+    SpanData repeated =
+        span(
+            "0000000000000003",
+            SpanKind.CLIENT,
+            "0000000000000001",
+            query.toBuilder()
+                .put("reqlens.n_plus_one.caller", "com.acme.Orders.user(Orders.java:42)")
+                .build(),
+            StatusData.unset());
+    List<JsonNode> lines = encode(plain, repeated);
+    assertThat(lines.get(0).get("caller").isNull()).isTrue();
+    assertThat(lines.get(1).get("caller").asText())
+        .isEqualTo("com.acme.Orders.user(Orders.java:42)");
+  }
+
+  /** What the local-trace processor hands on for a stack-sampled root. */
+  private static final class Profiled extends DelegatingSpanData implements ProfiledSpanData {
+    private final FoldedProfile profile;
+
+    Profiled(SpanData data, FoldedProfile profile) {
+      super(data);
+      this.profile = profile;
+    }
+
+    @Override
+    public FoldedProfile profile() {
+      return profile;
+    }
   }
 
   @Test

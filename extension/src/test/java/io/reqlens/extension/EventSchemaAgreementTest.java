@@ -13,12 +13,16 @@ import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.testing.trace.TestSpanData;
+import io.opentelemetry.sdk.trace.data.DelegatingSpanData;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.reqlens.core.event.EventField;
 import io.reqlens.core.event.EventKind;
+import io.reqlens.core.profile.FoldedProfile;
+import io.reqlens.core.profile.ProfiledSpanData;
+import io.reqlens.core.semconv.ReqlensAttributes;
 import io.reqlens.exporters.ReqEventExporter;
 import io.reqlens.report.internal.input.Event;
 import io.reqlens.report.internal.input.EventParser;
@@ -48,13 +52,13 @@ class EventSchemaAgreementTest {
   private static final long T0 = 1_763_700_000_000_000_000L;
 
   /**
-   * Keys the writer leaves {@code null} until the feature that fills them is wired in: the N+1
-   * caller (issue: code profiling). Listed once here so that the gap is visible, not silent.
+   * Keys the writer leaves {@code null} until the feature that fills them is wired in. Listed once
+   * here so that a gap is visible, not silent; none is left.
    */
-  private static final Set<EventField> NOT_WRITTEN_YET = EnumSet.of(EventField.CALLER);
+  private static final Set<EventField> NOT_WRITTEN_YET = EnumSet.noneOf(EventField.class);
 
-  /** Kinds not written yet (the profiler's PROF events come with code profiling). */
-  private static final Set<EventKind> KINDS_NOT_WRITTEN_YET = EnumSet.of(EventKind.PROF);
+  /** Kinds not written yet; none is left. */
+  private static final Set<EventKind> KINDS_NOT_WRITTEN_YET = EnumSet.noneOf(EventKind.class);
 
   @TempDir Path dir;
 
@@ -115,7 +119,10 @@ class EventSchemaAgreementTest {
     return keys;
   }
 
-  /** A failing request with one query and one function call: every kind the writer writes. */
+  /**
+   * A failing, stack-sampled request with one query (issued by an N+1 caller) and one function
+   * call: every kind the writer writes, every key filled.
+   */
   private static List<SpanData> spans() {
     Resource resource =
         Resource.create(
@@ -161,13 +168,36 @@ class EventSchemaAgreementTest {
                     .put("db.collection.name", "orders")
                     .put("db.query.text", "SELECT * FROM orders WHERE id = ?")
                     .put("db.response.returned_rows", 1L)
+                    .put(
+                        ReqlensAttributes.N_PLUS_ONE_CALLER, "com.acme.Orders.find(Orders.java:42)")
                     .build())
             .build();
     SpanData fn =
         base(child("00f067aa0ba902b9", half), server, resource, SpanKind.INTERNAL, "price")
             .setAttributes(Attributes.builder().put("code.function.name", "Shop.price").build())
             .build();
-    return List.of(db, fn, req);
+    FoldedProfile profile =
+        FoldedProfile.of(
+            3,
+            10_000_000L,
+            List.of(
+                "java.lang.Thread.run;com.acme.Orders.get;java.lang.Thread.sleep;[TIMED_WAITING] 3"));
+    return List.of(db, fn, new Profiled(req, profile));
+  }
+
+  /** The root as the local-trace processor hands it on when its request was stack-sampled. */
+  private static final class Profiled extends DelegatingSpanData implements ProfiledSpanData {
+    private final FoldedProfile profile;
+
+    Profiled(SpanData data, FoldedProfile profile) {
+      super(data);
+      this.profile = profile;
+    }
+
+    @Override
+    public FoldedProfile profile() {
+      return profile;
+    }
   }
 
   private static SpanContext child(String spanId, TraceState state) {

@@ -75,10 +75,7 @@ public final class RequestProfilerBuilder {
 
   RequestProfilerBuilder() {}
 
-  /**
-   * Time between two samples, from 1 ms to 1 minute (will be {@code
-   * OTEL_REQLENS_PROFILER_INTERVAL}).
-   */
+  /** Time between two samples, from 1 ms to 1 minute ({@code OTEL_REQLENS_PROFILER_INTERVAL}). */
   public RequestProfilerBuilder setInterval(Duration interval) {
     return setInterval(nanos(interval, "interval"), TimeUnit.NANOSECONDS);
   }
@@ -91,7 +88,7 @@ public final class RequestProfilerBuilder {
   }
 
   /**
-   * How long a request runs before it is sampled, from 0 to 1 hour (will be {@code
+   * How long a request runs before it is sampled, from 0 to 1 hour ({@code
    * OTEL_REQLENS_PROFILER_AFTER}). Faster requests cost a registration and nothing more.
    */
   public RequestProfilerBuilder setAfter(Duration after) {

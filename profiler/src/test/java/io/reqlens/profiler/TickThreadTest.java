@@ -50,7 +50,7 @@ class TickThreadTest {
   void nextPeriodIsOneIntervalLaterWhenTicksAreCheap() {
     long ms = 1_000_000L;
     // period 0, interval 10 ms, a 0.1 ms tick at 4 ms: 0.1 ms / 2 % = 5 ms, inside the interval
-    assertThat(TickThread.nextPeriod(0, 10 * ms, 4 * ms, 4 * ms + ms / 10, 0.02))
+    assertThat(TickThread.nextPeriod(0, 10 * ms, 4 * ms, 4 * ms + ms / 10, ms / 10, 0.02))
         .isEqualTo(10 * ms);
   }
 
@@ -58,15 +58,32 @@ class TickThreadTest {
   void nextPeriodKeepsTheTicksShareOfTimeUnderMaxOverhead() {
     long ms = 1_000_000L;
     // a 1 ms tick at 4 ms: the next period starts 1 ms / 2 % = 50 ms after the tick began
-    assertThat(TickThread.nextPeriod(0, 10 * ms, 4 * ms, 5 * ms, 0.02)).isEqualTo(54 * ms);
-    assertThat(TickThread.nextPeriod(0, 10 * ms, 4 * ms, 5 * ms, 1.0)).isEqualTo(10 * ms);
+    assertThat(TickThread.nextPeriod(0, 10 * ms, 4 * ms, 5 * ms, ms, 0.02)).isEqualTo(54 * ms);
+    assertThat(TickThread.nextPeriod(0, 10 * ms, 4 * ms, 5 * ms, ms, 1.0)).isEqualTo(10 * ms);
   }
 
   @Test
   void nextPeriodDoesNotCatchUpAfterALateTick() {
     long ms = 1_000_000L;
     // woken 30 ms late (a loaded machine): restart from the end of the tick, no burst
-    assertThat(TickThread.nextPeriod(0, 10 * ms, 40 * ms, 40 * ms + 10_000, 1.0))
+    assertThat(TickThread.nextPeriod(0, 10 * ms, 40 * ms, 40 * ms + 10_000, 10_000, 1.0))
         .isEqualTo(40 * ms + 10_000);
+  }
+
+  @Test
+  void aTickIsChargedWhatItUsedNotWhatItWaitedForACore() {
+    long us = 1_000L;
+    // 30 µs of the ticking thread's CPU in 1 ms of wall time (a busy machine): charged 90 µs
+    assertThat(TickThread.charged(1000 * us, 30 * us)).isEqualTo(90 * us);
+    // on an idle machine the wall time is the smaller: charged as it is
+    assertThat(TickThread.charged(40 * us, 30 * us)).isEqualTo(40 * us);
+    // no CPU clock: the wall time
+    assertThat(TickThread.charged(1000 * us, -1)).isEqualTo(1000 * us);
+    // so the next period of a cheap tick that waited long stays one interval away
+    long ms = 1_000_000L;
+    assertThat(
+            TickThread.nextPeriod(
+                0, 10 * ms, 4 * ms, 5 * ms, TickThread.charged(ms, 30 * us), 0.02))
+        .isEqualTo(10 * ms);
   }
 }

@@ -1,4 +1,7 @@
-/* reqlens report page: sortable tables and the charts (ui.js and Chart.js are inlined above). */
+/*
+ * reqlens report page: sortable tables, the charts and the hot code's flame graphs (ui.js,
+ * Chart.js and flamegraph.js, shared with reqlens serve, are inlined above).
+ */
 (function () {
   'use strict';
   var R = window.Reqlens;
@@ -30,4 +33,14 @@
 
   R.charts.timeSeries(document.getElementById('chart-timeline'), data.timeline.startMs,
     R.charts.loadSeries(data.timeline));
+
+  // Each <div class="flamegraph" data-flame="hotCode/N"> (or slowestProfiles/N) draws its tree.
+  var hot = JSON.parse(document.getElementById('hot-code-data').textContent);
+  document.querySelectorAll('div.flamegraph[data-flame]').forEach(function (box) {
+    var at = box.getAttribute('data-flame').split('/');
+    var entry = (hot[at[0]] || [])[Number(at[1])];
+    if (entry) {
+      R.flameGraph(box, entry.tree);
+    }
+  });
 })();

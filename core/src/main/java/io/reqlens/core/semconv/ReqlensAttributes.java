@@ -2,9 +2,11 @@ package io.reqlens.core.semconv;
 
 import static io.opentelemetry.api.common.AttributeKey.booleanKey;
 import static io.opentelemetry.api.common.AttributeKey.longKey;
+import static io.opentelemetry.api.common.AttributeKey.stringArrayKey;
 import static io.opentelemetry.api.common.AttributeKey.stringKey;
 
 import io.opentelemetry.api.common.AttributeKey;
+import java.util.List;
 
 /**
  * Every {@code reqlens.*} attribute Reqlens writes on spans, declared once. Readers that run
@@ -38,6 +40,24 @@ public final class ReqlensAttributes {
   /** How often it ran. */
   public static final AttributeKey<Long> N_PLUS_ONE_COUNT = longKey(Names.N_PLUS_ONE_COUNT);
 
+  /**
+   * The application frame that issued the N+1 statement, {@code class.method(File.java:line)}: on
+   * the local root, and on each database span running that statement.
+   */
+  public static final AttributeKey<String> N_PLUS_ONE_CALLER = stringKey(Names.N_PLUS_ONE_CALLER);
+
+  /**
+   * Stack samples taken of a kept request (absent when it was faster than the profiler's after).
+   */
+  public static final AttributeKey<Long> PROFILE_SAMPLES = longKey(Names.PROFILE_SAMPLES);
+
+  /**
+   * The request's hottest frames, at most three, most self time first, each {@code
+   * "package.Class.method NN%"}: the frame's share of the request's samples in which it was the
+   * innermost frame.
+   */
+  public static final AttributeKey<List<String>> PROFILE_TOP = stringArrayKey(Names.PROFILE_TOP);
+
   private ReqlensAttributes() {}
 
   /** The attribute names as plain strings. */
@@ -50,6 +70,9 @@ public final class ReqlensAttributes {
     public static final String N_PLUS_ONE = "reqlens.n_plus_one";
     public static final String N_PLUS_ONE_STATEMENT = "reqlens.n_plus_one.statement";
     public static final String N_PLUS_ONE_COUNT = "reqlens.n_plus_one.count";
+    public static final String N_PLUS_ONE_CALLER = "reqlens.n_plus_one.caller";
+    public static final String PROFILE_SAMPLES = "reqlens.profile.samples";
+    public static final String PROFILE_TOP = "reqlens.profile.top";
 
     private Names() {}
   }

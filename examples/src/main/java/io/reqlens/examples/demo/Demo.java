@@ -143,6 +143,13 @@ public final class Demo {
     out.println(
         "OTEL_REQLENS_KEEP_SLOWER_THAN). excluded: matched OTEL_REQLENS_EXCLUDE_ROUTES, no");
     out.println("span at all. db/trace: query spans per kept trace (GET /api/orders does N+1).");
+    out.println(
+        "GET /api/cpu computes and GET /api/lock waits for a lock another thread holds: the");
+    out.println(
+        "profiler samples the threads of requests slower than 20 ms (OTEL_REQLENS_PROFILER_*),");
+    out.println(
+        "and the report's HOT CODE names the methods their time went into; its highlights name");
+    out.println("the slowest route's hottest code and the line of code that issues the N+1 query.");
     out.println("The rest (sent - kept - excluded) were not sampled. The report below re-weights");
     out.println("what was kept by 1/sample_rate: its ESTIMATES section should give back the sent");
     out.println("column (excluded routes aside) within its intervals.");

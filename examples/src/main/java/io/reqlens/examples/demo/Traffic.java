@@ -52,6 +52,10 @@ final class Traffic {
               3,
               r -> "/api/slow?ms=" + (r.nextInt(10) == 0 ? r.nextInt(600, 900) : r.nextInt(0, 50)),
               false),
+          // time spent in named code, for the report's hot code: computing (some longer than
+          // 500 ms, kept as slow) and waiting for a lock another thread holds
+          new Endpoint("GET /api/cpu", 1, r -> "/api/cpu?ms=" + r.nextInt(100, 600), false),
+          new Endpoint("GET /api/lock", 1, r -> "/api/lock?ms=" + r.nextInt(50, 400), false),
           new Endpoint("GET /api/error", 1, r -> "/api/error", false),
           new Endpoint("GET /health", 3, r -> "/health", false),
           new Endpoint("GET /healthz", 1, r -> "/healthz", false),

@@ -59,6 +59,14 @@ public record ReceivedSpan(Span span, Resource resource, String scopeName) {
     return value(resource.getAttributesList(), key).map(ReceivedSpan::asString).orElse(null);
   }
 
+  /** A string-array attribute's values ({@code null} when absent or not an array). */
+  public List<String> stringArray(String key) {
+    return value(span.getAttributesList(), key)
+        .filter(AnyValue::hasArrayValue)
+        .map(v -> v.getArrayValue().getValuesList().stream().map(ReceivedSpan::asString).toList())
+        .orElse(null);
+  }
+
   /** {@code service.name} of the resource. */
   public String serviceName() {
     return resourceAttribute("service.name");

@@ -75,6 +75,12 @@ class DemoIT {
     assertThat(rows.get("GET /api/slow").byRatio).as("rule 3 decides").isZero();
     Row orders = rows.get("GET /api/orders");
     assertThat(orders.dbSpans).as("N+1: 13 queries per kept trace").isEqualTo(13 * orders.kept);
+    assertThat(printed).as("the report's hot code section").contains("\nHOT CODE (");
+    if (orders.kept > 0) {
+      assertThat(printed)
+          .as("the N+1's caller (looked up when the statement reached the threshold)")
+          .contains("issued by io.reqlens.examples.Database.findUser(Database.java:");
+    }
     assertThat(rows.values().stream().mapToInt(r -> r.sent).sum()).as("sent").isPositive();
     // Kept with probability 1 (keep-errors; rule 1 at ratio 1, the marker included): the report's
     // estimate is the sent count, with an interval of one point. (A slow box may send no error in

@@ -155,6 +155,11 @@ final class ExampleService implements BeforeAllCallback, AfterAllCallback, AutoC
     return new ServiceClient(baseUrl());
   }
 
+  /** The service's process id (for {@code jcmd}). */
+  long pid() {
+    return child.pid();
+  }
+
   /** Everything the child printed so far. */
   String output() {
     return child.output();

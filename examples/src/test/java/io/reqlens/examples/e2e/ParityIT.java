@@ -32,6 +32,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ParityIT {
 
+  /** The example's method that runs the N+1 statement (its caller, by class, method and file). */
+  private static final String FIND_USER = "io.reqlens.examples.Database.findUser(Database.java:";
+
+  /**
+   * Whether a request outlives the profiler's {@code after} is timing, which differs between two
+   * runs: no request of this test is stack-sampled (ProfilerIT tests that).
+   */
+  private static final String NO_PROFILES = "1h";
+
   private static final Set<String> SPANS = Set.of("SERVER", "CLIENT");
   private static final Set<String> SERVER = Set.of("SERVER");
   private static final Set<String> CLIENT = Set.of("CLIENT");
@@ -70,6 +79,16 @@ class ParityIT {
               "the library counts the rows the app read from a query's result (the JDBC wrapper"
                   + " sees ResultSet.next()); the agent's JDBC instrumentation does not count rows",
               "db.response.returned_rows"),
+          value(
+              SPANS,
+              "reqlens.n_plus_one.caller",
+              (agent, library) ->
+                  agent.startsWith(FIND_USER)
+                      && library.startsWith(FIND_USER)
+                      && !agent.equals(library),
+              "the same method issues the N+1 statement, but the span ends on another of its lines:"
+                  + " the agent's when executeQuery returns, the library's when the result set is"
+                  + " closed (it counts the rows read)"),
           anyValue(RESOURCE, "service.instance.id", "a random id per process"),
           agentOnly(
               RESOURCE,
@@ -144,6 +163,7 @@ class ParityIT {
               "OTEL_SERVICE_NAME", SERVICE_NAME,
               "OTEL_TRACES_SAMPLER", "reqlens",
               "OTEL_SEMCONV_STABILITY_OPT_IN", "database",
+              "OTEL_REQLENS_PROFILER_AFTER", NO_PROFILES,
               // Body sizes: the agent records them with this flag (Reqlens sets it only for the
               // req exporter); the library filter always does.
               "OTEL_INSTRUMENTATION_HTTP_SERVER_EMIT_EXPERIMENTAL_TELEMETRY", "true"));
@@ -152,7 +172,10 @@ class ParityIT {
   static final ExampleService LIBRARY =
       ExampleService.library(
           "parity-library",
-          Map.of("OTEL_SERVICE_NAME", SERVICE_NAME, "OTEL_TRACES_SAMPLER", "reqlens"));
+          Map.of(
+              "OTEL_SERVICE_NAME", SERVICE_NAME,
+              "OTEL_TRACES_SAMPLER", "reqlens",
+              "OTEL_REQLENS_PROFILER_AFTER", NO_PROFILES));
 
   /**
    * A request of the set, the status it must get and the spans its trace has (the server span plus

@@ -131,6 +131,7 @@ class TailSamplingIT {
           .allSatisfy(span -> assertThat(span.traceState()).isEqualTo("ot=th:0"));
       assertThat(files.awaitEvents(r.traceId(), "REQ", "DB"))
           .extracting(e -> e.path("kind").asText())
+          .filteredOn(kind -> !kind.equals("PROF")) // a PROF line depends on timing: ProfilerIT
           .containsExactlyInAnyOrder("REQ", "DB");
       JsonNode req =
           files.events(r.traceId()).stream()

@@ -3,9 +3,12 @@ package io.reqlens.sampler.internal;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.reqlens.core.config.ConfigSource;
+import io.reqlens.core.config.Durations;
 import io.reqlens.core.config.Parsers;
 import io.reqlens.core.config.Setting;
 import io.reqlens.core.pattern.RouteList;
+import io.reqlens.profiler.RequestProfiler;
+import io.reqlens.profiler.RequestProfilerBuilder;
 import io.reqlens.sampler.ReqlensSampler;
 import io.reqlens.sampler.localtrace.LocalTraceProcessor;
 import io.reqlens.sampler.localtrace.LocalTraceProcessorBuilder;
@@ -15,8 +18,10 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The sampling and local-trace keys, each declared once as a {@link Setting} (YAML property,
@@ -122,14 +127,43 @@ public final class ReqlensSettings {
           "ended spans buffered at most across undecided local traces");
 
   /**
-   * EXTENSION POINT for the request profiler's keys ({@code OTEL_REQLENS_PROFILER}, {@code
-   * _INTERVAL}, {@code _AFTER}; YAML {@code profiler}, {@code profiler_interval}, {@code
-   * profiler_after}): declare each as a {@code Setting} above, list it here, and hand its value to
-   * the processor in {@link #processor}. Listed here, a key is read from the environment, accepted
-   * on the {@code reqlens} sampler and processor blocks of a configuration file, and covered by the
-   * parity tests.
+   * The request profiler, {@code on} or {@code off} ({@code true}/{@code false} accepted too): on,
+   * by default, because a request faster than {@link #PROFILER_AFTER} costs about 19 ns and one
+   * 56-byte object ({@code ProfilerBenchmark.startStop}, benchmarks/README.md).
    */
-  public static final List<Setting<?>> PROFILER_KEYS = Collections.emptyList();
+  public static final Setting<Boolean> PROFILER =
+      Setting.of(
+          "profiler",
+          "otel.reqlens.profiler",
+          Parsers.of(ReqlensSettings::onOff, "on or off"),
+          true,
+          "off disables the request-scoped stack sampler and the N+1 caller lookup");
+
+  public static final Setting<Duration> PROFILER_INTERVAL =
+      Setting.of(
+          "profiler_interval",
+          "otel.reqlens.profiler.interval",
+          profilerDuration(
+              d -> RequestProfiler.builder().setInterval(d), "a duration from 1ms to 1m"),
+          Duration.ofMillis(RequestProfilerBuilder.DEFAULT_INTERVAL_MILLIS),
+          "time between two stack samples of a request's threads");
+
+  public static final Setting<Duration> PROFILER_AFTER =
+      Setting.of(
+          "profiler_after",
+          "otel.reqlens.profiler.after",
+          profilerDuration(d -> RequestProfiler.builder().setAfter(d), "a duration from 0ms to 1h"),
+          Duration.ofMillis(RequestProfilerBuilder.DEFAULT_AFTER_MILLIS),
+          "a request is stack-sampled only once it has run this long");
+
+  /**
+   * The request profiler's keys ({@code OTEL_REQLENS_PROFILER}, {@code _INTERVAL}, {@code _AFTER};
+   * YAML {@code profiler}, {@code profiler_interval}, {@code profiler_after}): read from the
+   * environment, accepted on the {@code reqlens} sampler and processor blocks of a configuration
+   * file, and covered by the parity tests.
+   */
+  public static final List<Setting<?>> PROFILER_KEYS =
+      List.of(PROFILER, PROFILER_INTERVAL, PROFILER_AFTER);
 
   /** What the head sampler reads. */
   public static final List<Setting<?>> SAMPLER =
@@ -239,7 +273,10 @@ public final class ReqlensSettings {
     if (get(REDACT_QUERY_PARAMS) != null) {
       builder.setRedactedQueryParams(get(REDACT_QUERY_PARAMS));
     }
-    // PROFILER_KEYS: hand the profiler's settings to the builder here.
+    builder
+        .setProfilerEnabled(get(PROFILER))
+        .setProfilerInterval(get(PROFILER_INTERVAL))
+        .setProfilerAfter(get(PROFILER_AFTER));
     return builder.build();
   }
 
@@ -267,6 +304,38 @@ public final class ReqlensSettings {
   /** Whether a tail decision (keep errors or slow requests) is wanted. */
   public boolean tailDecisions() {
     return keepErrors() || keepSlowerThan() != null;
+  }
+
+  private static boolean onOff(String text) {
+    switch (text.toLowerCase(Locale.ROOT)) {
+      case "on":
+      case "true":
+        return true;
+      case "off":
+      case "false":
+        return false;
+      default:
+        throw new IllegalArgumentException("accepted: on or off");
+    }
+  }
+
+  /**
+   * A duration in the one grammar ({@link Durations}), checked against the profiler's own range so
+   * that an out-of-range value fails at start naming the key.
+   */
+  private static Setting.Parser<Duration> profilerDuration(
+      Consumer<Duration> check, String accepted) {
+    return Parsers.of(
+        text -> {
+          Duration d = Durations.parse(text);
+          try {
+            check.accept(d);
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("out of range; accepted: " + accepted, e);
+          }
+          return d;
+        },
+        accepted + " (" + Durations.ACCEPTED + ")");
   }
 
   private static List<Setting<?>> concat(List<Setting<?>> a, List<Setting<?>> b) {

@@ -1,6 +1,9 @@
 package io.reqlens.sampler.localtrace;
 
 import static io.reqlens.core.semconv.ReqlensAttributes.KEPT_BY;
+import static io.reqlens.core.semconv.ReqlensAttributes.N_PLUS_ONE_CALLER;
+import static io.reqlens.core.semconv.ReqlensAttributes.PROFILE_SAMPLES;
+import static io.reqlens.core.semconv.ReqlensAttributes.PROFILE_TOP;
 import static io.reqlens.core.semconv.SemConv.URL_FULL;
 import static io.reqlens.core.semconv.SemConv.URL_QUERY;
 
@@ -9,10 +12,15 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.reqlens.core.profile.FoldedProfile;
+import io.reqlens.profiler.HotFrame;
+import io.reqlens.profiler.Profile;
 import io.reqlens.sampler.localtrace.LocalTrace.Decision;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Hands the spans of a decided local trace to the exporting processors. The root gets the query
@@ -33,17 +41,30 @@ final class Forwarder {
     this.downstream = downstream;
     this.redactor = redactor;
     this.nPlusOneThreshold = nPlusOneThreshold;
-    this.redactOnly = new Stamp(this, null, null);
+    this.redactOnly = new Stamp(this, null, null, null, null);
   }
 
-  /** A local trace decided when its root ended: the root carries the profile. */
-  void forwardAll(ReadableSpan[] spans, LocalTrace trace, Decision decision) {
+  /**
+   * A local trace decided when its root ended: the root carries the query profile and, when the
+   * request was stack-sampled, {@code profile}; database spans of an N+1 statement carry its
+   * caller.
+   */
+  void forwardAll(ReadableSpan[] spans, LocalTrace trace, Decision decision, Profile profile) {
     boolean markSampled = !trace.root.getSpanContext().isSampled();
+    // Frozen since the decision (see CodeProfiling): safe to read from the export thread.
+    Map<String, String> callers = trace.callers;
+    Stamp withCaller = callers == null ? null : new Stamp(this, null, null, null, callers);
     for (ReadableSpan s : spans) {
       if (trace.isRoot(s)) {
         downstream.onEnd(
             new KeptSpan(
-                s, markSampled, decision.certain, new Stamp(this, spans, decision.reason)));
+                s,
+                markSampled,
+                decision.certain,
+                new Stamp(this, spans, decision.reason, profile, callers)));
+      } else if (withCaller != null && RequestProfile.isDatabaseSpan(s)) {
+        boolean sampled = s.getSpanContext().isSampled();
+        downstream.onEnd(new KeptSpan(s, markSampled || !sampled, decision.certain, withCaller));
       } else {
         forward(s, decision, markSampled);
       }
@@ -72,16 +93,42 @@ final class Forwarder {
     downstream.onEnd(new KeptSpan(span, markSampled || !sampled, certain, redactOnly));
   }
 
-  /** What a {@link KeptSpan} adds: the root's profile and reason, and redactions for all. */
+  /**
+   * What a {@link KeptSpan} adds: the root's query and code profiles and reason, an N+1 caller on
+   * the database spans of its statement, and redactions for all.
+   */
   static final class Stamp {
+    /** Frames in {@code reqlens.profile.top}. */
+    static final int TOP_FRAMES = 3;
+
     private final Forwarder forwarder;
     private final ReadableSpan[] localTrace; // the root's local trace; null for other spans
     private final String keptBy;
+    private final Profile profile; // the root's, when its request was stack-sampled
+    private final Map<String, String> callers; // statement -> caller; null without N+1 caller
 
-    Stamp(Forwarder forwarder, ReadableSpan[] localTrace, String keptBy) {
+    Stamp(
+        Forwarder forwarder,
+        ReadableSpan[] localTrace,
+        String keptBy,
+        Profile profile,
+        Map<String, String> callers) {
       this.forwarder = forwarder;
       this.localTrace = localTrace;
       this.keptBy = keptBy;
+      this.profile = profile;
+      this.callers = callers;
+    }
+
+    /** The request's code profile for the {@code req} exporter; null when not sampled. */
+    FoldedProfile foldedProfile() {
+      return profile == null
+          ? null
+          : FoldedProfile.of(profile.samples(), profile.intervalNanos(), profile.stacks());
+    }
+
+    boolean hasProfile() {
+      return profile != null;
     }
 
     /**
@@ -129,11 +176,19 @@ final class Forwarder {
       AttributesBuilder out = null;
       if (localTrace != null) {
         out = Attributes.builder();
-        RequestProfile.stamp(Arrays.asList(localTrace), forwarder.nPlusOneThreshold, out);
+        RequestProfile.stamp(Arrays.asList(localTrace), forwarder.nPlusOneThreshold, callers, out);
         if (!keptBy.equals(span.getAttribute(KEPT_BY))) {
           // Why check? A head-sampled root already carries the sampler's reason; restating it
           // would shadow the span's own value and make the exported view filter every attribute.
           out.put(KEPT_BY, keptBy);
+        }
+        if (profile != null) {
+          out.put(PROFILE_SAMPLES, profile.samples()).put(PROFILE_TOP, top(profile));
+        }
+      } else if (callers != null) {
+        String caller = callers.get(RequestProfile.statement(span));
+        if (caller != null) {
+          out = Attributes.builder().put(N_PLUS_ONE_CALLER, caller);
         }
       }
       QueryRedactor redactor = forwarder.redactor;
@@ -150,6 +205,15 @@ final class Forwarder {
         }
       }
       return out == null ? Attributes.empty() : out.build();
+    }
+
+    private static List<String> top(Profile profile) {
+      List<HotFrame> frames = profile.topSelfFrames(TOP_FRAMES);
+      List<String> top = new ArrayList<>(frames.size());
+      for (HotFrame f : frames) {
+        top.add(f.toString()); // "com.acme.Api.compute 62%"
+      }
+      return top;
     }
   }
 }

@@ -11,6 +11,8 @@ import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.data.DelegatingSpanData;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.reqlens.core.profile.FoldedProfile;
+import io.reqlens.core.profile.ProfiledSpanData;
 import io.reqlens.core.sampling.ConsistentProbability;
 
 /**
@@ -98,7 +100,11 @@ final class KeptSpan implements ReadableSpan {
     SpanData data = delegate.toSpanData();
     Attributes o = overrides();
     Attributes own = stamp.redactHeaders(data.getAttributes());
-    return o.isEmpty() && !markSampled && !certain && own == data.getAttributes()
+    return o.isEmpty()
+            && !markSampled
+            && !certain
+            && own == data.getAttributes()
+            && !stamp.hasProfile()
         ? data
         : new Data(data, own, o);
   }
@@ -145,8 +151,11 @@ final class KeptSpan implements ReadableSpan {
     return MergedAttributes.of(stamp.redactHeaders(delegate.getAttributes()), overrides());
   }
 
-  /** The exported snapshot with the same overrides. */
-  private final class Data extends DelegatingSpanData {
+  /**
+   * The exported snapshot with the same overrides; for a stack-sampled root, also the code profile
+   * the {@code req} exporter writes as a {@code PROF} event (built when it asks, on its thread).
+   */
+  private final class Data extends DelegatingSpanData implements ProfiledSpanData {
     private final Attributes attributes;
     private final int totalAttributeCount;
 
@@ -176,6 +185,11 @@ final class KeptSpan implements ReadableSpan {
     @Override
     public int getTotalAttributeCount() {
       return totalAttributeCount;
+    }
+
+    @Override
+    public FoldedProfile profile() {
+      return stamp.foldedProfile();
     }
   }
 }

@@ -1,9 +1,12 @@
 package io.reqlens.sampler.localtrace;
 
 import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.reqlens.profiler.Recording;
 import java.util.AbstractList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The spans of one local trace (a local root and its in-process descendants) buffered until the
@@ -45,8 +48,57 @@ final class LocalTrace {
   private int size;
   private Decision decision;
 
+  // The code profile (see CodeProfiling); null while the profiler is off. Set before the trace is
+  // published to other threads; everything below it is guarded by this trace's monitor.
+  final Recording recording;
+  final Thread rootThread;
+  private Map<String, Thread> handoffSpans; // child span id -> the other thread it started on
+  private Map<Thread, int[]> handoffThreads; // that thread -> its child spans still open
+  int databaseSpans;
+  Map<String, int[]> statementCounts; // from the N+1 threshold's worth of database spans on
+  Map<String, String> callers; // statement -> caller, once it reached the N+1 threshold
+
   LocalTrace(ReadableSpan root) {
+    this(root, null, null);
+  }
+
+  LocalTrace(ReadableSpan root, Recording recording, Thread rootThread) {
     this.root = root;
+    this.recording = recording;
+    this.rootThread = rootThread;
+  }
+
+  /** A child span started on {@code thread}: the thread works for this request until it ends. */
+  void handoff(String spanId, Thread thread) {
+    if (handoffSpans == null) {
+      handoffSpans = new HashMap<>(4);
+      handoffThreads = new HashMap<>(4);
+    }
+    handoffSpans.put(spanId, thread);
+    int[] open = handoffThreads.computeIfAbsent(thread, t -> new int[1]);
+    if (open[0]++ == 0) {
+      recording.addThread(thread); // the outermost span on that thread adds it, once
+    }
+  }
+
+  /** After the decision: forgets the hand-offs and statement counts. */
+  void releaseRunningState() {
+    handoffSpans = null;
+    handoffThreads = null;
+    statementCounts = null;
+  }
+
+  /** A child span ended: its thread no longer works for this request once its last span ends. */
+  void handoffEnded(String spanId) {
+    Thread thread = handoffSpans == null ? null : handoffSpans.remove(spanId);
+    if (thread == null) {
+      return;
+    }
+    int[] open = handoffThreads.get(thread);
+    if (--open[0] == 0) {
+      handoffThreads.remove(thread);
+      recording.removeThread(thread);
+    }
   }
 
   boolean isRoot(ReadableSpan span) {

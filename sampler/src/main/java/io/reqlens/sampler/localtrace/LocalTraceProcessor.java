@@ -14,6 +14,9 @@ import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.reqlens.core.pattern.RouteList;
+import io.reqlens.profiler.CallerFrames;
+import io.reqlens.profiler.Profile;
+import io.reqlens.profiler.RequestProfiler;
 import io.reqlens.sampler.ReqlensSamplerBuilder;
 import io.reqlens.sampler.localtrace.LocalTrace.Decision;
 import java.util.Iterator;
@@ -48,7 +51,9 @@ import java.util.logging.Logger;
  *       its tracestate: its inclusion probability is 1, so {@code sample_rate} is 1.0 and any
  *       backend that re-weights by {@code th} counts it once;
  *   <li>stamps the request's query profile and {@code reqlens.kept_by} on the root and redacts
- *       sensitive query parameter values in {@code url.query} and {@code url.full} of every span.
+ *       sensitive query parameter values in {@code url.query} and {@code url.full} of every span;
+ *   <li>keeps the code profile of a kept request (stack samples, hot frames, the caller of an N+1
+ *       statement: {@link CodeProfiling}) and frees that of a dropped one.
  * </ol>
  *
  * <p>Bounded and non-blocking: at most {@code maxBufferedTraces} undecided local traces and {@code
@@ -70,6 +75,7 @@ public final class LocalTraceProcessor implements SpanProcessor {
   private final int maxTraces;
   private final int maxSpans;
   private final ProcessorStats stats;
+  private final CodeProfiling code; // null when the profiler is off
   private final String description;
 
   // Why a map by span id? A child's onStart sees only its parent's SpanContext; the id leads to
@@ -90,11 +96,17 @@ public final class LocalTraceProcessor implements SpanProcessor {
     this.keepSlowerThanNanos = b.keepSlowerThan == null ? 0 : b.keepSlowerThan.toNanos();
     this.maxTraces = b.maxBufferedTraces;
     this.maxSpans = b.maxBufferedSpans;
+    RequestProfiler profiler = b.buildProfiler();
+    this.code =
+        profiler == null
+            ? null
+            : new CodeProfiling(profiler, CallerFrames.defaults(), b.nPlusOneThreshold);
     this.stats =
         new ProcessorStats(
             b.meterProvider,
             b.clock,
-            "maxBufferedTraces=" + maxTraces + ", maxBufferedSpans=" + maxSpans);
+            "maxBufferedTraces=" + maxTraces + ", maxBufferedSpans=" + maxSpans,
+            profiler);
     this.description =
         "LocalTraceProcessor{excludeRoutes="
             + excludedRoutes
@@ -110,6 +122,8 @@ public final class LocalTraceProcessor implements SpanProcessor {
             + maxTraces
             + ", maxBufferedSpans="
             + maxSpans
+            + ", profiler="
+            + (code == null ? "off" : code)
             + ", downstream="
             + downstream
             + "}";
@@ -126,7 +140,7 @@ public final class LocalTraceProcessor implements SpanProcessor {
       SpanContext parent = span.getParentSpanContext();
       LocalTrace trace;
       if (!parent.isValid() || parent.isRemote()) {
-        trace = new LocalTrace(span);
+        trace = code == null ? new LocalTrace(span) : code.rootStarted(span);
         byAge.add(trace);
         if (queued.incrementAndGet() > 2 * maxTraces) {
           pruneDecided();
@@ -136,6 +150,9 @@ public final class LocalTraceProcessor implements SpanProcessor {
         }
       } else {
         trace = bySpanId.get(parent.getSpanId());
+        if (trace != null && code != null) {
+          code.childStarted(trace, span.getSpanContext().getSpanId());
+        }
       }
       if (trace != null) {
         bySpanId.put(span.getSpanContext().getSpanId(), trace);
@@ -175,6 +192,8 @@ public final class LocalTraceProcessor implements SpanProcessor {
     ReadableSpan[] toForward = null;
     Decision decision;
     boolean late = false;
+    boolean database = code != null && RequestProfile.isDatabaseSpan(span); // read before locking
+    String findCaller = null;
     synchronized (trace) {
       decision = trace.decision();
       if (decision != null) {
@@ -182,11 +201,17 @@ public final class LocalTraceProcessor implements SpanProcessor {
       } else {
         trace.add(span);
         buffered.incrementAndGet();
+        if (code != null) {
+          findCaller = code.spanEnded(trace, span, database);
+        }
         if (trace.isRoot(span)) {
           decision = decide(trace, false);
           toForward = release(trace, decision);
         }
       }
+    }
+    if (findCaller != null) {
+      code.findCaller(trace, findCaller); // here: on the thread that ran the statement
     }
     if (late) {
       stats.late();
@@ -198,7 +223,8 @@ public final class LocalTraceProcessor implements SpanProcessor {
         decideOldestEarly();
       }
     } else {
-      forwarder.forwardAll(toForward, trace, decision);
+      Profile profile = code == null ? null : code.decided(trace, decision.keep);
+      forwarder.forwardAll(toForward, trace, decision, profile);
     }
   }
 
@@ -328,6 +354,9 @@ public final class LocalTraceProcessor implements SpanProcessor {
         toForward = release(trace, decision);
       }
       it.remove();
+      if (code != null) {
+        code.decided(trace, false); // decided before its root ended: the request runs on unprofiled
+      }
       forwarder.forwardEarly(toForward, trace, decision);
       return;
     }
@@ -353,6 +382,9 @@ public final class LocalTraceProcessor implements SpanProcessor {
       decideOldestEarly();
     }
     stats.close();
+    if (code != null) {
+      code.shutdown();
+    }
     return downstream.shutdown();
   }
 

@@ -4,6 +4,8 @@ import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.sdk.common.Clock;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.reqlens.core.pattern.RouteList;
+import io.reqlens.profiler.RequestProfiler;
+import io.reqlens.profiler.RequestProfilerBuilder;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -42,6 +44,10 @@ public final class LocalTraceProcessorBuilder {
   int maxBufferedSpans = DEFAULT_MAX_BUFFERED_SPANS;
   MeterProvider meterProvider;
   Clock clock = Clock.getDefault();
+  boolean profilerEnabled = true;
+  Duration profilerInterval = Duration.ofMillis(RequestProfilerBuilder.DEFAULT_INTERVAL_MILLIS);
+  Duration profilerAfter = Duration.ofMillis(RequestProfilerBuilder.DEFAULT_AFTER_MILLIS);
+  RequestProfiler profiler; // tests: a profiler they tick themselves; else built from the above
 
   LocalTraceProcessorBuilder(SpanProcessor downstream) {
     this.downstream = Objects.requireNonNull(downstream, "downstream");
@@ -118,6 +124,64 @@ public final class LocalTraceProcessorBuilder {
   public LocalTraceProcessorBuilder setClock(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
     return this;
+  }
+
+  /**
+   * Turns the request-scoped stack sampler and the N+1 caller lookup on or off; on by default
+   * ({@code OTEL_REQLENS_PROFILER}). Off, a request costs neither and its root carries no {@code
+   * reqlens.profile.*} or {@code reqlens.n_plus_one.caller} attribute.
+   */
+  public LocalTraceProcessorBuilder setProfilerEnabled(boolean enabled) {
+    this.profilerEnabled = enabled;
+    return this;
+  }
+
+  /**
+   * Time between two stack samples of a request's threads, from 1 ms to 1 minute; default {@value
+   * RequestProfilerBuilder#DEFAULT_INTERVAL_MILLIS} ms ({@code OTEL_REQLENS_PROFILER_INTERVAL}).
+   */
+  public LocalTraceProcessorBuilder setProfilerInterval(Duration interval) {
+    RequestProfiler.builder().setInterval(interval); // validates, naming the setting
+    this.profilerInterval = interval;
+    return this;
+  }
+
+  /**
+   * How long a request runs before its threads are sampled, from 0 to 1 hour; default {@value
+   * RequestProfilerBuilder#DEFAULT_AFTER_MILLIS} ms ({@code OTEL_REQLENS_PROFILER_AFTER}).
+   */
+  public LocalTraceProcessorBuilder setProfilerAfter(Duration after) {
+    RequestProfiler.builder().setAfter(after); // validates, naming the setting
+    this.profilerAfter = after;
+    return this;
+  }
+
+  /** Tests: a profiler built (and ticked) by the test; the processor shuts it down. */
+  LocalTraceProcessorBuilder setProfiler(RequestProfiler profiler) {
+    this.profiler = Objects.requireNonNull(profiler, "profiler");
+    return this;
+  }
+
+  /** The profiler the processor owns: none when off. */
+  RequestProfiler buildProfiler() {
+    if (!profilerEnabled) {
+      return null;
+    }
+    if (profiler != null) {
+      return profiler;
+    }
+    // A request is sampled for at most its default duration past `after` (5 min beyond it when
+    // `after` itself is that long): the profiler requires the limit to be longer than `after`.
+    Duration maxRecording =
+        Duration.ofSeconds(RequestProfilerBuilder.DEFAULT_MAX_RECORDING_SECONDS);
+    if (profilerAfter.compareTo(maxRecording) >= 0) {
+      maxRecording = profilerAfter.plus(maxRecording);
+    }
+    return RequestProfiler.builder()
+        .setInterval(profilerInterval)
+        .setAfter(profilerAfter)
+        .setMaxRecordingDuration(maxRecording)
+        .build(); // its thread starts at the first request it records
   }
 
   public LocalTraceProcessor build() {

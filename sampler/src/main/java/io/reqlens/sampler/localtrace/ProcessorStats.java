@@ -5,8 +5,11 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.metrics.MeterProvider;
+import io.opentelemetry.api.metrics.ObservableLongMeasurement;
 import io.opentelemetry.sdk.common.Clock;
 import io.reqlens.core.log.ThrottledLogger;
+import io.reqlens.profiler.ProfilerStats;
+import io.reqlens.profiler.RequestProfiler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +22,9 @@ import java.util.logging.Logger;
 /**
  * Counters of the local-trace processor, published as OpenTelemetry metrics ({@code
  * reqlens.traces.kept}, {@code reqlens.traces.dropped} by {@code reason}, {@code
- * reqlens.spans.late}) and, for drops the user did not ask for (buffer overflow), one throttled log
+ * reqlens.spans.late}; with the profiler on, {@code reqlens.profiler.samples}, {@code
+ * reqlens.profiler.tick.time} and {@code reqlens.profiler.limited} by {@code reason}: what its
+ * bounds held back) and, for drops the user did not ask for (buffer overflow), one throttled log
  * line.
  *
  * <p>Why observable counters registered lazily? The processor is built while the SDK is being
@@ -44,9 +49,12 @@ final class ProcessorStats {
   private final Clock clock;
   private final ThrottledLogger overflowLog;
   private final String overflowMessage;
+  private final RequestProfiler profiler; // null when off
 
-  ProcessorStats(MeterProvider meterProvider, Clock clock, String limits) {
+  ProcessorStats(
+      MeterProvider meterProvider, Clock clock, String limits, RequestProfiler profiler) {
     this.explicitMeterProvider = meterProvider;
+    this.profiler = profiler;
     this.clock = clock;
     this.overflowLog = new ThrottledLogger(logger, clock);
     this.overflowMessage =
@@ -136,6 +144,46 @@ final class ProcessorStats {
             .setUnit("{span}")
             .setDescription("Spans that ended after their local root was decided")
             .buildWithCallback(m -> m.record(late.sum())));
+    if (profiler != null) {
+      registerProfiler(meter, profiler);
+    }
+  }
+
+  /** The profiler's own counters (read from {@link RequestProfiler#stats()} at collection). */
+  private void registerProfiler(Meter meter, RequestProfiler profiler) {
+    instruments.add(
+        meter
+            .counterBuilder("reqlens.profiler.samples")
+            .setUnit("{sample}")
+            .setDescription("Thread stacks captured for requests slower than the profiler's after")
+            .buildWithCallback(m -> m.record(profiler.stats().threadSamples())));
+    instruments.add(
+        meter
+            .counterBuilder("reqlens.profiler.tick.time")
+            .setUnit("ns")
+            .setDescription("Wall time the profiler's thread spent sampling")
+            .buildWithCallback(m -> m.record(profiler.stats().tickNanos())));
+    instruments.add(
+        meter
+            .counterBuilder("reqlens.profiler.limited")
+            .setUnit("{event}")
+            .setDescription("What the profiler's bounds held back, by reason")
+            .buildWithCallback(
+                m -> {
+                  ProfilerStats s = profiler.stats();
+                  limited(m, "recording_rejected", s.recordingsRejected());
+                  limited(m, "thread_rejected", s.threadsRejected());
+                  limited(m, "thread_deferred", s.threadsSkipped());
+                  limited(m, "stack_over_limit", s.samplesOverStackLimit());
+                  limited(m, "stack_truncated", s.stacksTruncatedDepth());
+                  limited(m, "recording_expired", s.recordingsExpired());
+                  limited(m, "tick_throttled", s.ticksThrottled());
+                  limited(m, "tick_failed", s.tickFailures());
+                }));
+  }
+
+  private static void limited(ObservableLongMeasurement m, String reason, long value) {
+    m.record(value, Attributes.of(REASON, reason));
   }
 
   private void maybeLogOverflow() {

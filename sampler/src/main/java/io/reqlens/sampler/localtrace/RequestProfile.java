@@ -4,6 +4,7 @@ import static io.reqlens.core.semconv.ReqlensAttributes.DB_COUNT;
 import static io.reqlens.core.semconv.ReqlensAttributes.DB_DURATION_NS;
 import static io.reqlens.core.semconv.ReqlensAttributes.DB_STATEMENTS;
 import static io.reqlens.core.semconv.ReqlensAttributes.N_PLUS_ONE;
+import static io.reqlens.core.semconv.ReqlensAttributes.N_PLUS_ONE_CALLER;
 import static io.reqlens.core.semconv.ReqlensAttributes.N_PLUS_ONE_COUNT;
 import static io.reqlens.core.semconv.ReqlensAttributes.N_PLUS_ONE_STATEMENT;
 import static io.reqlens.core.semconv.SemConv.DB_QUERY_TEXT;
@@ -40,13 +41,21 @@ final class RequestProfile {
         && (span.getAttribute(DB_SYSTEM_NAME) != null || span.getAttribute(DB_SYSTEM_OLD) != null);
   }
 
-  private static String statement(ReadableSpan span) {
+  /** The span's (sanitized) statement text, or null. */
+  static String statement(ReadableSpan span) {
     String text = span.getAttribute(DB_QUERY_TEXT);
     return text != null ? text : span.getAttribute(DB_STATEMENT_OLD);
   }
 
-  /** Adds the profile of {@code spans} to {@code out}. */
-  static void stamp(List<ReadableSpan> spans, int nPlusOneThreshold, AttributesBuilder out) {
+  /**
+   * Adds the profile of {@code spans} to {@code out}, with the caller of the N+1 statement when
+   * {@code callers} (statement to caller, may be null) knows it.
+   */
+  static void stamp(
+      List<ReadableSpan> spans,
+      int nPlusOneThreshold,
+      Map<String, String> callers,
+      AttributesBuilder out) {
     long count = 0;
     long duration = 0;
     String[] statements = null;
@@ -73,16 +82,19 @@ final class RequestProfile {
       out.put(DB_STATEMENTS, 0L).put(N_PLUS_ONE, false);
       return;
     }
-    if (withText <= PAIRWISE_LIMIT) {
-      pairwise(statements, withText, nPlusOneThreshold, out);
-    } else {
-      counted(statements, withText, nPlusOneThreshold, out);
+    String top =
+        withText <= PAIRWISE_LIMIT
+            ? pairwise(statements, withText, nPlusOneThreshold, out)
+            : counted(statements, withText, nPlusOneThreshold, out);
+    String caller = top == null || callers == null ? null : callers.get(top);
+    if (caller != null) {
+      out.put(N_PLUS_ONE_CALLER, caller);
     }
   }
 
   // Why two paths? Most requests run a handful of queries: comparing them pairwise is cheap and
   // needs no map; a request with hundreds of queries (the N+1 case itself) gets a hash map.
-  private static void pairwise(String[] s, int n, int threshold, AttributesBuilder out) {
+  private static String pairwise(String[] s, int n, int threshold, AttributesBuilder out) {
     long distinct = 0;
     String top = null;
     int topCount = 0;
@@ -109,10 +121,10 @@ final class RequestProfile {
         top = s[i];
       }
     }
-    finish(distinct, top, topCount, threshold, out);
+    return finish(distinct, top, topCount, threshold, out);
   }
 
-  private static void counted(String[] s, int n, int threshold, AttributesBuilder out) {
+  private static String counted(String[] s, int n, int threshold, AttributesBuilder out) {
     Map<String, Integer> counts = new HashMap<>();
     String top = null;
     int topCount = 0;
@@ -123,16 +135,19 @@ final class RequestProfile {
         top = s[i];
       }
     }
-    finish(counts.size(), top, topCount, threshold, out);
+    return finish(counts.size(), top, topCount, threshold, out);
   }
 
-  private static void finish(
+  /** Returns the N+1 statement, or null when none reached the threshold. */
+  private static String finish(
       long distinct, String top, int topCount, int threshold, AttributesBuilder out) {
     out.put(DB_STATEMENTS, distinct);
     boolean nPlusOne = topCount >= threshold;
     out.put(N_PLUS_ONE, nPlusOne);
     if (nPlusOne) {
       out.put(N_PLUS_ONE_STATEMENT, top).put(N_PLUS_ONE_COUNT, (long) topCount);
+      return top;
     }
+    return null;
   }
 }

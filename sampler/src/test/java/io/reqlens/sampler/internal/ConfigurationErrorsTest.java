@@ -85,7 +85,13 @@ class ConfigurationErrorsTest {
             "2000000000",
             "from 1 to 10000000",
             "accepted: a whole number"),
-        bad(ReqlensSettings.N_PLUS_ONE_THRESHOLD, "1", "from 2 to 10000", "accepted"));
+        bad(ReqlensSettings.N_PLUS_ONE_THRESHOLD, "1", "from 2 to 10000", "accepted"),
+        bad(ReqlensSettings.PROFILER, "maybe", "accepted: on or off", "on or off"),
+        bad(ReqlensSettings.PROFILER_INTERVAL, "0ms", "out of range", "from 1ms to 1m"),
+        bad(ReqlensSettings.PROFILER_INTERVAL, "2m", "out of range", "from 1ms to 1m"),
+        bad(ReqlensSettings.PROFILER_INTERVAL, "often", "not a duration", "250ms"),
+        bad(ReqlensSettings.PROFILER_AFTER, "2h", "out of range", "from 0ms to 1h"),
+        bad(ReqlensSettings.PROFILER_AFTER, "-5ms", "not a duration", "1m30s"));
   }
 
   private static Arguments bad(Setting<?> setting, String value, String reason, String accepted) {

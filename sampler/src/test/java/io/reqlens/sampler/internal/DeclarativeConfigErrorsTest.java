@@ -84,7 +84,7 @@ class DeclarativeConfigErrorsTest {
             "Unknown property tracer_provider.processors[0].reqlens.ratio (value '0.5')",
             "accepted properties: exclude_routes, keep_errors, keep_slower_than,"
                 + " max_buffered_spans, max_buffered_traces, n_plus_one_threshold, processors,"
-                + " redact_query_params"),
+                + " profiler, profiler_after, profiler_interval, redact_query_params"),
         processor(
             "{ redact_query_params: [password, \"\"] }",
             "reqlens.redact_query_params: 'password,'",

@@ -44,6 +44,9 @@ class EnvFileSettingsParityTest {
         new String[] {"password,*token*", "[password, \"*token*\"]"});
     SAMPLES.put(ReqlensSettings.MAX_BUFFERED_TRACES, new String[] {"100", "100"});
     SAMPLES.put(ReqlensSettings.MAX_BUFFERED_SPANS, new String[] {"1000", "1000"});
+    SAMPLES.put(ReqlensSettings.PROFILER, new String[] {"off", "off"});
+    SAMPLES.put(ReqlensSettings.PROFILER_INTERVAL, new String[] {"25ms", "25ms"});
+    SAMPLES.put(ReqlensSettings.PROFILER_AFTER, new String[] {"1s", "1s"});
   }
 
   static Stream<Arguments> keys() {

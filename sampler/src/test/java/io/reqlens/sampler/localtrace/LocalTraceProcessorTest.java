@@ -367,7 +367,8 @@ class LocalTraceProcessorTest {
           .startsWith(
               "LocalTraceProcessor{excludeRoutes=[/health], keepErrors=true, keepSlowerThan=PT0.25S,"
                   + " nPlusOneThreshold=5, redactQueryParams=*token*, maxBufferedTraces=2048,"
-                  + " maxBufferedSpans=16384, downstream=SimpleSpanProcessor");
+                  + " maxBufferedSpans=16384, profiler=RequestProfiler{interval=10ms, after=20ms,")
+          .contains(", downstream=SimpleSpanProcessor");
     }
   }
 }

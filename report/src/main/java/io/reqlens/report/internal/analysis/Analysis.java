@@ -16,6 +16,7 @@ public final class Analysis implements Consumer<Request> {
   private final RouteTable routes = new RouteTable();
   private final QueryTable queries = new QueryTable();
   private final NPlusOne nPlusOne;
+  private final HotCode hotCode = new HotCode();
   private final Timeline timeline = new Timeline();
   private final Heatmap heatmap;
   private final TopN<ReportData.RequestRow> slowest;
@@ -64,12 +65,15 @@ public final class Analysis implements Consumer<Request> {
     routes.add(r);
     queries.add(r);
     nPlusOne.add(r);
+    hotCode.add(r);
     timeline.add(r.tsNs, r.weight, r.error);
     heatmap.add(r.tsNs, r.weight);
     probe.durNs = r.durNs;
     probe.traceId = r.traceId;
     if (slowest.wouldKeep(probe)) {
-      slowest.offer(Rows.request(r, new ReportData.RequestRow()));
+      ReportData.RequestRow row = Rows.request(r, new ReportData.RequestRow());
+      row.profile = r.profile(); // the slowest few only: a profile is kilobytes
+      slowest.offer(row);
     }
     if (r.error) {
       errors++;
@@ -126,6 +130,11 @@ public final class Analysis implements Consumer<Request> {
         queries.top(
             options.top, Comparator.comparingLong((ReportData.QueryRow q) -> q.calls).reversed());
     d.nPlusOne = nPlusOne.top(options.top);
+    d.allHotCode = hotCode.result();
+    d.hotCode =
+        d.allHotCode.size() > options.routeLimit
+            ? new ArrayList<>(d.allHotCode.subList(0, options.routeLimit))
+            : d.allHotCode;
     d.timeline = timeline.result();
     d.heatmap = heatmap.result();
     d.comparison = compare == null ? null : compare.result();
@@ -140,6 +149,13 @@ public final class Analysis implements Consumer<Request> {
           String.format(
               "more than %d distinct statements: %d calls are counted under " + "\"%s\"",
               QueryTable.MAX_STATEMENTS, queries.overflowCalls(), QueryTable.OTHER));
+    }
+    if (hotCode.overflowRequests() > 0) {
+      d.notes.add(
+          String.format(
+              "more than %d routes: the stack samples of %d requests of later routes are left out"
+                  + " of the hot code",
+              RouteTable.MAX_ROUTES, hotCode.overflowRequests()));
     }
     if (rows.size() > d.routes.size()) {
       d.notes.add(String.format("showing %d of %d routes (--limit)", d.routes.size(), rows.size()));

@@ -21,6 +21,7 @@ final class NPlusOne {
     long maxRepeats;
     long sumRepeats;
     String exampleTraceId;
+    String caller;
 
     Suspect(String method, String route, String statement) {
       this.method = method;
@@ -51,6 +52,9 @@ final class NPlusOne {
         suspects.put(key, s);
       }
       s.requests++;
+      if (s.caller == null) {
+        s.caller = c.caller;
+      }
       s.sumRepeats += c.count;
       if (c.count > s.maxRepeats) {
         s.maxRepeats = c.count;
@@ -71,6 +75,7 @@ final class NPlusOne {
       row.maxRepeats = s.maxRepeats;
       row.meanRepeats = (double) s.sumRepeats / s.requests;
       row.exampleTraceId = s.exampleTraceId;
+      row.caller = s.caller;
       rows.add(row);
     }
     rows.sort(

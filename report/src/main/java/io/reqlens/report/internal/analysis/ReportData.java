@@ -27,6 +27,17 @@ public final class ReportData {
   public Timeline timeline;
   public Heatmap heatmap;
   public List<OutlierRow> outliers;
+
+  /**
+   * Where the sampled time of each route went ({@code PROF} events merged per route, weighted by
+   * {@code 1/sample_rate}): routes with stack samples, the most sampled time first, cut to {@code
+   * --limit}.
+   */
+  public List<HotCodeRow> hotCode;
+
+  /** Every route with stack samples (at most the route cap), in the same order: for HTML. */
+  public List<HotCodeRow> allHotCode;
+
   public Comparison comparison;
   public List<String> notes;
 
@@ -122,6 +133,68 @@ public final class ReportData {
     10_000_000_000L
   };
 
+  /** One request's code profile, as its {@code PROF} event carried it. */
+  public static final class ProfileData {
+    public long samples;
+    public long intervalNs;
+
+    /** Folded stacks, {@code "root;...;leaf COUNT"}, as written. */
+    public List<String> stacks;
+  }
+
+  /** The code of one route: its hottest frames and its merged stacks (for a flame graph). */
+  public static final class HotCodeRow {
+    public String service;
+    public String method;
+    public String route;
+
+    /** Requests of the route that were stack-sampled. */
+    public long requests;
+
+    /** Thread samples, as taken. */
+    public long samples;
+
+    /** Thread samples re-weighted by {@code 1/sample_rate}: the share base of the frames. */
+    public double weightedSamples;
+
+    /**
+     * Thread time covered by the samples (samples times the interval each request got), per sampled
+     * request, weighted, in ns: how long a request's threads ran beyond the profiler's {@code
+     * after}, on average.
+     */
+    public long meanSampledNs;
+
+    /** The same, summed over the route's requests and weighted: the order of the rows. */
+    public double weightedSampledNs;
+
+    /** Frames by self time (the innermost real frame of a sample), most first. */
+    public List<FrameRow> self;
+
+    /**
+     * Application frames by total time (the frame anywhere on the stack, once per sample; the JDK,
+     * drivers, frameworks, the agent and Reqlens left out, as for the N+1 caller), most first.
+     */
+    public List<FrameRow> total;
+
+    /**
+     * The route's stacks merged, {@code "root;...;leaf WEIGHT"} with the weight (samples times
+     * {@code 1/sample_rate}) rounded to a whole number, at least 1: what a flame graph draws.
+     */
+    public List<String> stacks;
+
+    /** "METHOD route". */
+    public String name() {
+      return (method == null ? "?" : method) + " " + (route == null ? "(no route)" : route);
+    }
+  }
+
+  /** A frame and its share of a route's (weighted) samples. */
+  public static final class FrameRow {
+    public String frame;
+    public double samples;
+    public double pct;
+  }
+
   /** One request, as listed among the slowest or the outliers. */
   public static class RequestRow {
     public long tsNs;
@@ -135,6 +208,9 @@ public final class ReportData {
     public long durNs;
     public long queries;
     public long dbNs;
+
+    /** Its code profile: set for the slowest requests only (null when not stack-sampled). */
+    public ProfileData profile;
   }
 
   /** A failed request with its exception, if one was recorded. */
@@ -173,6 +249,9 @@ public final class ReportData {
     public long maxRepeats;
     public double meanRepeats;
     public String exampleTraceId;
+
+    /** The application frame that issued the statement (DB events' {@code caller}), or null. */
+    public String caller;
   }
 
   /** Requests over time in equal buckets. */

@@ -28,6 +28,9 @@ public final class Request {
     public long maxNs;
     public long errors;
 
+    /** The application frame that issued it (DB events' {@code caller}), if one was written. */
+    public String caller;
+
     Calls(String key, String system) {
       this.key = key;
       this.system = system;
@@ -68,6 +71,7 @@ public final class Request {
   long dbEventsDurNs;
   private final Map<String, Calls> statements = new LinkedHashMap<>();
   private final List<Failure> failures = new ArrayList<>(1);
+  private ReportData.ProfileData profile; // the PROF event, when the request was stack-sampled
 
   Request(String traceId) {
     this.traceId = traceId;
@@ -105,6 +109,9 @@ public final class Request {
       statements.put(key, c);
     }
     c.count++;
+    if (c.caller == null) {
+      c.caller = e.caller;
+    }
     c.durNs += e.durNs;
     c.maxNs = Math.max(c.maxNs, e.durNs);
     if (e.error) {
@@ -130,6 +137,22 @@ public final class Request {
     if (failures.size() < MAX_EXCEPTIONS) {
       failures.add(new Failure(type, message, traceback));
     }
+  }
+
+  /** The request's {@code PROF} event (the first, if a trace had several); kept until released. */
+  void setProfile(Event e) {
+    if (profile == null && e.samples > 0 && !e.stacks.isEmpty()) {
+      ReportData.ProfileData p = new ReportData.ProfileData();
+      p.samples = e.samples;
+      p.intervalNs = e.intervalNs == Event.NONE ? 0 : e.intervalNs;
+      p.stacks = new ArrayList<>(e.stacks); // bounded by the reader (EventFields.MAX_STACKS)
+      profile = p;
+    }
+  }
+
+  /** The request's code profile, or null when it was not stack-sampled. */
+  public ReportData.ProfileData profile() {
+    return profile;
   }
 
   public long tsNs() {

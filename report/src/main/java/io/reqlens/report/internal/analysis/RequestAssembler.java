@@ -64,6 +64,15 @@ public final class RequestAssembler implements EventSink {
       case FN:
         fnEvents++;
         return;
+      case PROF:
+        // Written right after its REQ, so its request is at hand. Never opened for a PROF alone:
+        // a trace's stacks wait only where its REQ does (bounded by DELAY), not among open ones.
+        if (r != null) {
+          r.setProfile(e);
+        } else {
+          orphanEvents++;
+        }
+        return;
       default:
         throw new AssertionError(e.kind);
     }
@@ -92,7 +101,7 @@ public final class RequestAssembler implements EventSink {
     }
   }
 
-  /** DB and REQ_META events whose {@code REQ} was not found nearby. */
+  /** DB, REQ_META and PROF events whose {@code REQ} was not found nearby. */
   public long orphanEvents() {
     return orphanEvents;
   }

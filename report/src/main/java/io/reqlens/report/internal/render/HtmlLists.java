@@ -211,6 +211,7 @@ final class HtmlLists {
             "#Requests",
             "#Max repeats",
             "#Mean repeats",
+            "Issued by",
             "Example trace");
     for (ReportData.NPlusOneRow n : d.nPlusOne) {
       t.row()
@@ -219,12 +220,16 @@ final class HtmlLists {
           .num(n.requests, String.valueOf(n.requests))
           .num(n.maxRepeats, String.valueOf(n.maxRepeats))
           .num(n.meanRepeats, fmt("%.1f", n.meanRepeats))
+          .code(n.caller)
           .code(n.exampleTraceId);
     }
     section(
         "n-plus-one-section",
         "N+1 suspects",
-        "The same statement at least " + d.totals.nPlusOneThreshold + " times within one request.",
+        "The same statement at least "
+            + d.totals.nPlusOneThreshold
+            + " times within one request; issued by: the application line that ran it (known when"
+            + " the profiler was on).",
         t);
   }
 

@@ -42,13 +42,30 @@ public final class HtmlRenderer {
     new HtmlSections(d, w).all();
     w.write("\n<script type=\"application/json\" id=\"report-data\">");
     w.write(chartData(d));
+    // The trees of the hot-code section's flame graphs (HtmlHotCode).
+    w.write("</script>\n<script type=\"application/json\" id=\"hot-code-data\">");
+    w.write(hotCodeData(d));
     w.write("</script>\n<script>");
     w.write(inert(chartJs()));
     w.write("</script>\n<script>");
     w.write(inert(resource(RES + "ui.js")));
     w.write("</script>\n<script>");
+    w.write(inert(resource(RES + "flamegraph.js"))); // the one shared with reqlens serve
+    w.write("</script>\n<script>");
     w.write(inert(resource(RES + "report.js")));
     w.write("</script>\n</body></html>\n");
+  }
+
+  /** The trees the hot code's flame graphs draw ({@link HtmlHotCode#data}), inert likewise. */
+  private static String hotCodeData(ReportData d) throws IOException {
+    StringWriter s = new StringWriter();
+    try (JsonGenerator g = new JsonFactory().createGenerator(s)) {
+      g.setCharacterEscapes(new Html.ScriptSafeEscapes());
+      g.writeStartObject();
+      HtmlHotCode.data(d, g);
+      g.writeEndObject();
+    }
+    return s.toString();
   }
 
   /** The data the charts draw ({@link ChartData}), inert inside a script element. */

@@ -34,6 +34,7 @@ final class HtmlSections {
     lists.errors();
     lists.queries();
     lists.nPlusOne();
+    HtmlHotCode.section(d, w);
     lists.outliers();
     lists.compare();
     lists.notes();
@@ -99,6 +100,12 @@ final class HtmlSections {
     } else {
       item("Requests", "none matched: nothing to report");
     }
+    if (h.slowestRouteCode != null) {
+      ReportData.FrameRow top = h.slowestRouteCode.self.get(0);
+      item(
+          "Its hottest code",
+          "<code>" + esc(top.frame) + "</code> " + Format.pct(top.pct) + "% of its samples (self)");
+    }
     if (h.costliestQuery != null) {
       item(
           "Costliest query",
@@ -123,7 +130,10 @@ final class HtmlSections {
                 + h.nPlusOne.maxRepeats
                 + "× per request ("
                 + h.nPlusOne.requests
-                + " requests)");
+                + " requests)"
+                + (h.nPlusOne.caller == null
+                    ? ""
+                    : ", issued by <code>" + esc(h.nPlusOne.caller) + "</code>"));
     ReportData.ErrorRow e = h.latestError;
     item(
         "Latest error",

@@ -41,13 +41,21 @@ public final class JsonRenderer {
     input(d.input, g);
     JsonSections.highlights(Highlights.of(d), g);
     JsonSections.routes(d.routes, g);
-    requests("slowest", d.slowest, g);
+    g.writeArrayFieldStart("slowest");
+    for (ReportData.RequestRow r : d.slowest) {
+      g.writeStartObject();
+      request(r, g);
+      JsonSections.profile(r.profile, g);
+      g.writeEndObject();
+    }
+    g.writeEndArray();
     JsonSections.errors(d, g);
     g.writeObjectFieldStart("queries");
     JsonSections.queries("by_total_time", d.queriesByTime, g);
     JsonSections.queries("by_calls", d.queriesByCount, g);
     g.writeEndObject();
     JsonSections.nPlusOne(d, g);
+    JsonSections.hotCode(d.hotCode, g);
     JsonSections.load(d, g);
     JsonSections.outliers(d.outliers, g);
     JsonSections.compare(d.comparison, g);
@@ -93,17 +101,6 @@ public final class JsonRenderer {
     g.writeEndObject();
     strings("problems", in.examples(), g);
     g.writeEndObject();
-  }
-
-  static void requests(String name, List<? extends ReportData.RequestRow> rows, JsonGenerator g)
-      throws IOException {
-    g.writeArrayFieldStart(name);
-    for (ReportData.RequestRow r : rows) {
-      g.writeStartObject();
-      request(r, g);
-      g.writeEndObject();
-    }
-    g.writeEndArray();
   }
 
   static void request(ReportData.RequestRow r, JsonGenerator g) throws IOException {

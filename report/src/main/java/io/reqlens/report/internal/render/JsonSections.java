@@ -25,6 +25,56 @@ final class JsonSections {
         "latest_error_trace_id", h.latestError == null ? null : h.latestError.traceId);
     g.writeStringField(
         "highest_error_rate_route", h.mostErrors == null ? null : h.mostErrors.name());
+    g.writeStringField(
+        "slowest_route_hottest_frame",
+        h.slowestRouteCode == null ? null : h.slowestRouteCode.self.get(0).frame);
+    g.writeStringField("n_plus_one_caller", h.nPlusOne == null ? null : h.nPlusOne.caller);
+    g.writeEndObject();
+  }
+
+  /** {@code hot_code}: per route, the hottest frames and the merged stacks. */
+  static void hotCode(List<ReportData.HotCodeRow> rows, JsonGenerator g) throws IOException {
+    g.writeArrayFieldStart("hot_code");
+    for (ReportData.HotCodeRow h : rows) {
+      g.writeStartObject();
+      g.writeStringField("service", h.service);
+      g.writeStringField("method", h.method);
+      g.writeStringField("route", h.route);
+      g.writeNumberField("requests", h.requests);
+      g.writeNumberField("samples", h.samples);
+      g.writeNumberField("weighted_samples", round(h.weightedSamples));
+      g.writeNumberField("mean_sampled_ns", h.meanSampledNs);
+      frames("self", h.self, g);
+      frames("total", h.total, g);
+      JsonRenderer.strings("stacks", h.stacks, g);
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  private static void frames(String name, List<ReportData.FrameRow> rows, JsonGenerator g)
+      throws IOException {
+    g.writeArrayFieldStart(name);
+    for (ReportData.FrameRow f : rows) {
+      g.writeStartObject();
+      g.writeStringField("frame", f.frame);
+      g.writeNumberField("weighted_samples", round(f.samples));
+      g.writeNumberField("pct", round(f.pct));
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  /** A request's {@code profile}: its own samples and stacks, or null when not stack-sampled. */
+  static void profile(ReportData.ProfileData p, JsonGenerator g) throws IOException {
+    if (p == null) {
+      g.writeNullField("profile");
+      return;
+    }
+    g.writeObjectFieldStart("profile");
+    g.writeNumberField("samples", p.samples);
+    g.writeNumberField("interval_ns", p.intervalNs);
+    JsonRenderer.strings("stacks", p.stacks, g);
     g.writeEndObject();
   }
 
@@ -107,6 +157,7 @@ final class JsonSections {
       g.writeNumberField("max_repeats", n.maxRepeats);
       g.writeNumberField("mean_repeats", round(n.meanRepeats));
       g.writeStringField("example_trace_id", n.exampleTraceId);
+      g.writeStringField("caller", n.caller);
       g.writeEndObject();
     }
     g.writeEndArray();

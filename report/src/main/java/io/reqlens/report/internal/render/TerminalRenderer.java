@@ -46,6 +46,7 @@ public final class TerminalRenderer {
     s.errors();
     s.queries();
     s.nPlusOne();
+    TerminalHotCode.render(d, out);
     s.outliers();
     s.load();
     s.compare();
@@ -113,6 +114,13 @@ public final class TerminalRenderer {
         fmt(
             "  Slowest route (p95)    %s  p95 %s, p50 %s, %d requests",
             Format.cut(r.name(), 44), duration(r.p95Ns), duration(r.p50Ns), r.requests));
+    if (h.slowestRouteCode != null) {
+      ReportData.FrameRow top = h.slowestRouteCode.self.get(0);
+      out.println(
+          fmt(
+              "  Its hottest code       %s  %s%% of its samples (self)",
+              Format.cut(top.frame, WIDTH - 35), pct(top.pct)));
+    }
     if (h.costliestQuery != null) {
       ReportData.QueryRow q = h.costliestQuery;
       out.println(
@@ -129,6 +137,9 @@ public final class TerminalRenderer {
                   + "(%d requests)",
               n.method, n.route, n.maxRepeats, n.requests));
       out.println("                         " + Format.cut(n.statement, WIDTH - 25));
+      if (n.caller != null) {
+        out.println("                         issued by " + Format.cut(n.caller, WIDTH - 35));
+      }
     } else {
       out.println(
           fmt(

@@ -203,6 +203,13 @@ final class TerminalSections {
               + "  "
               + cut(TerminalRenderer.oneLine(n.statement), TerminalRenderer.WIDTH - 54));
       out.println("  " + left("", 52) + "trace " + n.exampleTraceId);
+      if (n.caller != null) {
+        out.println(
+            "  "
+                + left("", 52)
+                + "issued by "
+                + TerminalHotCode.tail(n.caller, TerminalRenderer.WIDTH - 64));
+      }
     }
     out.println();
   }

@@ -37,6 +37,14 @@ final class Events {
     return e;
   }
 
+  static Event prof(String trace, long samples, String... stacks) {
+    Event e = blank(EventKind.PROF, trace, 0);
+    e.intervalNs = 10_000_000L;
+    e.samples = samples;
+    java.util.Collections.addAll(e.stacks, stacks);
+    return e;
+  }
+
   private static Event blank(EventKind kind, String trace, long tsNs) {
     Event e = new Event();
     e.kind = kind;

@@ -2,6 +2,7 @@ package io.reqlens.report.internal.analysis;
 
 import static io.reqlens.report.internal.analysis.Events.db;
 import static io.reqlens.report.internal.analysis.Events.meta;
+import static io.reqlens.report.internal.analysis.Events.prof;
 import static io.reqlens.report.internal.analysis.Events.req;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +38,21 @@ class RequestAssemblerTest {
     assertThat(r1.failures().get(0).type).isEqualTo("java.lang.IllegalStateException");
     assertThat(out.get(1).queries()).isEqualTo(1);
     assertThat(assembler.orphanEvents()).isZero();
+  }
+
+  @Test
+  void aProfileJoinsTheRequestWrittenBeforeItAndAStrayOneIsAnOrphan() {
+    assembler.accept(req("t1", "GET", "/a", 10, 300, 200));
+    assembler.accept(prof("t1", 28, "a;b;java.lang.Thread.sleep;[TIMED_WAITING] 28"));
+    assembler.accept(prof("nobody", 3, "a;b 3"));
+    assembler.finish();
+
+    assertThat(out).hasSize(1);
+    assertThat(out.get(0).profile().samples).isEqualTo(28);
+    assertThat(out.get(0).profile().intervalNs).isEqualTo(10_000_000L);
+    assertThat(out.get(0).profile().stacks)
+        .containsExactly("a;b;java.lang.Thread.sleep;[TIMED_WAITING] 28");
+    assertThat(assembler.orphanEvents()).as("never held open for its REQ").isEqualTo(1);
   }
 
   @Test
