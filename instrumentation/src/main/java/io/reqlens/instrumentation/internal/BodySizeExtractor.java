@@ -14,6 +14,8 @@ import io.opentelemetry.instrumentation.api.instrumenter.AttributesExtractor;
  *
  * <p>This class is internal and is hence not for public use. Its API is unstable and can change at
  * any time.
+ *
+ * <p>This class is internal and is not intended for public use; it may change at any time.
  */
 public final class BodySizeExtractor<REQUEST> implements AttributesExtractor<REQUEST, REQUEST> {
 

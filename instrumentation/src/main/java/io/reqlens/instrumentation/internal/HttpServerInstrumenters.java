@@ -16,6 +16,8 @@ import java.util.Set;
  *
  * <p>This class is internal and is hence not for public use. Its API is unstable and can change at
  * any time.
+ *
+ * <p>This class is internal and is not intended for public use; it may change at any time.
  */
 public final class HttpServerInstrumenters {
 

@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 /**
  * Feeds every filtered request to each section's aggregator. Every aggregator is bounded (see their
  * caps), so memory does not grow with the input.
+ *
+ * <p>This class is internal and is not intended for public use; it may change at any time.
  */
 public final class Analysis implements Consumer<Request> {
 

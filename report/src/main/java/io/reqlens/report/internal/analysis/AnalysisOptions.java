@@ -4,7 +4,11 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
-/** How the report is computed and cut; defaults match the CLI's. */
+/**
+ * How the report is computed and cut; defaults match the CLI's.
+ *
+ * <p>This class is internal and is not intended for public use; it may change at any time.
+ */
 public final class AnalysisOptions {
 
   /** How the route table is sorted. */

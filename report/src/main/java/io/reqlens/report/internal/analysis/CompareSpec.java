@@ -2,7 +2,11 @@ package io.reqlens.report.internal.analysis;
 
 import java.util.Objects;
 
-/** The two sides of {@code --compare}: two {@code service.version} values or two time windows. */
+/**
+ * The two sides of {@code --compare}: two {@code service.version} values or two time windows.
+ *
+ * <p>This class is internal and is not intended for public use; it may change at any time.
+ */
 public final class CompareSpec {
 
   private final String mode;

@@ -8,6 +8,8 @@ import java.util.Locale;
 /**
  * Which requests the report covers. All conditions must hold; within a repeatable option any value
  * may match. Immutable; build with {@link #builder()}.
+ *
+ * <p>This class is internal and is not intended for public use; it may change at any time.
  */
 public final class Filter {
 

@@ -5,6 +5,8 @@ import java.util.function.Consumer;
 /**
  * Latency percentiles per time bucket, for a route's "over time" chart: each bucket is a {@link
  * RouteStats}, so its percentiles are computed and re-weighted exactly like the route table's.
+ *
+ * <p>This class is internal and is not intended for public use; it may change at any time.
  */
 public final class LatencyOverTime implements Consumer<Request> {
 

@@ -6,6 +6,8 @@ import java.util.List;
 /**
  * Everything a renderer needs, computed once at the end of the read. Durations are nanoseconds,
  * times epoch nanoseconds, percentages 0..100. Lists are already sorted and limited.
+ *
+ * <p>This class is internal and is not intended for public use; it may change at any time.
  */
 public final class ReportData {
 

@@ -11,6 +11,8 @@ import java.util.Map;
  * One request: its {@code REQ} event with the {@code DB} and {@code REQ_META} events of its trace,
  * as assembled by {@link RequestAssembler}. Statements are kept aggregated per text, so a request
  * that runs one query ten thousand times costs one entry.
+ *
+ * <p>This class is internal and is not intended for public use; it may change at any time.
  */
 public final class Request {
 

@@ -17,6 +17,8 @@ import java.util.function.Consumer;
  * request waits {@link #DELAY} more requests in {@code done} for late children before it is handed
  * on. Both are bounded: when {@code open} is full its oldest trace is dropped and its events
  * counted as orphans, as are children whose request never came.
+ *
+ * <p>This class is internal and is not intended for public use; it may change at any time.
  */
 public final class RequestAssembler implements EventSink {
 

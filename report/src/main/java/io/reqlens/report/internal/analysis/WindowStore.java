@@ -21,6 +21,8 @@ import java.util.function.Consumer;
  * statements, routes and paths are shared between requests.
  *
  * <p>Not thread-safe: the caller holds one lock around reads and writes.
+ *
+ * <p>This class is internal and is not intended for public use; it may change at any time.
  */
 public final class WindowStore {
 

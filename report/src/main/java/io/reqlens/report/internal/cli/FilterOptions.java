@@ -7,6 +7,8 @@ import picocli.CommandLine.Option;
 /**
  * The request filters shared by {@code report} and {@code serve} (a picocli mixin): both commands
  * take the same options with the same meaning, parsed once by {@link OptionsParser#filter}.
+ *
+ * <p>This class is internal and is not intended for public use; it may change at any time.
  */
 public final class FilterOptions {
 

@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
       "6:the checkpoint cannot be read, written, or belongs to another target or filters",
       "70:internal error (a bug in reqlens)"
     })
+/** This class is internal and is not intended for public use; it may change at any time. */
 public final class ReplayCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

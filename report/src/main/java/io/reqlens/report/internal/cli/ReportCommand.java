@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
       "4:the report could not be written (--html file)",
       "70:internal error (a bug in reqlens)"
     })
+/** This class is internal and is not intended for public use; it may change at any time. */
 public final class ReportCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

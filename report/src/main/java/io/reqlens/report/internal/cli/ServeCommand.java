@@ -44,6 +44,7 @@ import picocli.CommandLine.Spec;
       "5:the address could not be bound (port in use, address not on this machine)",
       "70:internal error (a bug in reqlens)"
     })
+/** This class is internal and is not intended for public use; it may change at any time. */
 public final class ServeCommand implements Callable<Integer> {
 
   static final int BIND_FAILED = 5;

@@ -5,7 +5,11 @@ import java.io.InputStream;
 import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
-/** The version from the build (report.properties). */
+/**
+ * The version from the build (report.properties).
+ *
+ * <p>This class is internal and is not intended for public use; it may change at any time.
+ */
 public final class VersionProvider implements IVersionProvider {
 
   @Override

@@ -4,6 +4,8 @@ package io.reqlens.report.internal.input;
  * Parses event lines one at a time for a reader that finds the lines itself ({@code reqlens serve},
  * which follows growing files): the same parser, counts and messages as {@link EventReader}, into
  * one {@link InputStats}.
+ *
+ * <p>This class is internal and is not intended for public use; it may change at any time.
  */
 public final class EventLines {
 

@@ -16,6 +16,8 @@ import java.io.IOException;
  * parser over a byte range is cheap (Jackson recycles its buffers).
  *
  * <p>Not thread-safe.
+ *
+ * <p>This class is internal and is not intended for public use; it may change at any time.
  */
 public final class EventParser {
 

@@ -11,6 +11,8 @@ import java.util.List;
  * Streams event files line by line into an {@link EventSink}: memory does not depend on the input
  * size. Bad lines and unreadable files are counted in {@link InputStats} and skipped; the rest is
  * still read.
+ *
+ * <p>This class is internal and is not intended for public use; it may change at any time.
  */
 public final class EventReader {
 

@@ -19,6 +19,8 @@ import java.util.List;
  * Entries found in a folder are not opened here: the reader checks each is a regular file right
  * before opening it, so a FIFO or a link to a device named like an event file is skipped and
  * counted, never opened (opening a FIFO blocks until a writer comes).
+ *
+ * <p>This class is internal and is not intended for public use; it may change at any time.
  */
 public final class InputFiles {
 

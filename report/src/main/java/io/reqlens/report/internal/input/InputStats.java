@@ -10,6 +10,8 @@ import java.util.Map;
 /**
  * What the reader saw: counts per outcome and a few example problems (file and line number, at most
  * a short excerpt). Everything skipped is counted here, so the report can say so.
+ *
+ * <p>This class is internal and is not intended for public use; it may change at any time.
  */
 public final class InputStats {
 

@@ -10,6 +10,8 @@ import java.util.function.LongConsumer;
  *
  * <p>Memory is bounded: the buffer grows for a long line up to {@link #MAX_LINE_BYTES}; a longer
  * line is skipped and reported as too long.
+ *
+ * <p>This class is internal and is not intended for public use; it may change at any time.
  */
 public final class LineReader {
 

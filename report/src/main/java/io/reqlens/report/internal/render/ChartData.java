@@ -8,6 +8,8 @@ import java.io.IOException;
  * What the charts of {@code ui.js} draw, as one JSON object: the percentile curve and latency
  * buckets of every route, and the load timeline. The static report embeds it in its page; the
  * dashboard's API returns it with the report document.
+ *
+ * <p>This class is internal and is not intended for public use; it may change at any time.
  */
 public final class ChartData {
 

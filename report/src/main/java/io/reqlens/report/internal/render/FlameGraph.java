@@ -16,6 +16,8 @@ import java.util.Map;
  * <p>Bounded: at most {@link #MAX_NODES} nodes are built (samples of deeper new frames count for
  * the last node that fits) and frame names are cut to {@link #MAX_FRAME_CHARS} characters; the JSON
  * leaves out nodes under {@link #MIN_SHARE} of all samples.
+ *
+ * <p>This class is internal and is not intended for public use; it may change at any time.
  */
 public final class FlameGraph {
 

@@ -5,7 +5,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Human formats shared by the terminal and HTML renderers (Locale.ROOT: stable output). */
+/**
+ * Human formats shared by the terminal and HTML renderers (Locale.ROOT: stable output).
+ *
+ * <p>This class is internal and is not intended for public use; it may change at any time.
+ */
 public final class Format {
 
   private static final DateTimeFormatter TIME =

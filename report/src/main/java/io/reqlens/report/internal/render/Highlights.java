@@ -6,6 +6,8 @@ import io.reqlens.report.internal.analysis.ReportData;
  * The answers a newcomer looks for first: the slowest route at p95 and the code its time went into,
  * the most expensive query, the worst N+1 suspect (with the line that issued it), the latest error
  * and the route with the highest error rate. Each may be null.
+ *
+ * <p>This class is internal and is not intended for public use; it may change at any time.
  */
 public final class Highlights {
 

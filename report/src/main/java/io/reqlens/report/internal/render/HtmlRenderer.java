@@ -15,6 +15,8 @@ import java.util.Properties;
 /**
  * One self-contained HTML file: styles, Chart.js (read from its WebJar on the classpath), the chart
  * data and the page script are all inlined, so the page makes no network request.
+ *
+ * <p>This class is internal and is not intended for public use; it may change at any time.
  */
 public final class HtmlRenderer {
 

@@ -12,6 +12,8 @@ import java.util.List;
 /**
  * The report as one JSON document (schema in the module README, {@code "schema": 1}). Durations are
  * integer nanoseconds, times epoch nanoseconds, percentages 0..100; the key order is fixed.
+ *
+ * <p>This class is internal and is not intended for public use; it may change at any time.
  */
 public final class JsonRenderer {
 

@@ -8,6 +8,8 @@ import java.io.IOException;
  * The {@code report --json} document ({@link JsonRenderer}, schema in the module README) written as
  * a value inside a larger document: the dashboard's API returns the same document for its window,
  * so tools read one schema.
+ *
+ * <p>This class is internal and is not intended for public use; it may change at any time.
  */
 public final class ReportJson {
 

@@ -14,6 +14,8 @@ import java.time.ZoneId;
 /**
  * The plain-text report, at most {@link #WIDTH} columns: header, highlights, routes, then the other
  * sections ({@link TerminalSections}). No colours or cursor tricks: it is also piped.
+ *
+ * <p>This class is internal and is not intended for public use; it may change at any time.
  */
 public final class TerminalRenderer {
 

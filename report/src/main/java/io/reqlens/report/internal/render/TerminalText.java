@@ -15,6 +15,8 @@ import java.util.Locale;
  * move the cursor, retitle the window or reverse the text the user reads.
  *
  * <p>Why escape rather than drop? The user should see that something odd was there.
+ *
+ * <p>This class is internal and is not intended for public use; it may change at any time.
  */
 public final class TerminalText {
 

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
  * The browser files of the report and the dashboard, read from the classpath: Chart.js (from its
  * WebJar), the shared {@code ui.js} and {@code flamegraph.js}, and the style sheets. The static
  * report inlines them; the dashboard serves them as files (its CSP allows no inline script).
+ *
+ * <p>This class is internal and is not intended for public use; it may change at any time.
  */
 public final class WebAssets {
 

@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * One run of {@code replay}: lists the files, resolves where to send, loads the checkpoint, sends,
  * prints what happened, and returns the exit code.
+ *
+ * <p>This class is internal and is not intended for public use; it may change at any time.
  */
 public final class Replay {
 

@@ -9,7 +9,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
-/** What the command line asked for; {@code null} means "not given: use the OTEL_* default". */
+/**
+ * What the command line asked for; {@code null} means "not given: use the OTEL_* default".
+ *
+ * <p>This class is internal and is not intended for public use; it may change at any time.
+ */
 public final class ReplayOptions {
 
   /** The OpenTelemetry SDK's batch size ({@code OTEL_BSP_MAX_EXPORT_BATCH_SIZE}) default. */

@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code reqlens serve} as an object: follows the inputs on one thread, serves pages and the API on
  * a few more, until {@link #close()}. The command prints {@link #url()}; tests open it.
+ *
+ * <p>This class is internal and is not intended for public use; it may change at any time.
  */
 public final class Dashboard implements AutoCloseable {
 

@@ -9,7 +9,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** How {@code reqlens serve} runs; defaults are the command's. */
+/**
+ * How {@code reqlens serve} runs; defaults are the command's.
+ *
+ * <p>This class is internal and is not intended for public use; it may change at any time.
+ */
 public final class DashboardConfig {
 
   /** Default {@code --window}: {@value} hours. */
