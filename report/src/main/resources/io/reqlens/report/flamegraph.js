@@ -1,7 +1,9 @@
 /*
  * reqlens flame graph: draws a call tree {name, value, children} (FlameGraph.java writes it from
  * folded stacks) as an icicle in SVG: the root on top, callees below, widths proportional to
- * samples. Hover a frame for its samples; click to zoom into it, click the top bar to zoom out.
+ * samples. Hover a frame for its samples; click to zoom into it, click a grey caller above it to
+ * zoom out, "Reset zoom" to see the whole tree again; type in the search box to highlight the
+ * frames whose name contains the text (case-insensitive) and see their share of all samples.
  * Shared by the dashboard and the static report; no dependency, no inline styles (CSP).
  *
  * Why not d3-flame-graph? It is not published as a WebJar (org.webjars.npm:d3-flame-graph is not
@@ -39,6 +41,14 @@
     return d + 1;
   }
 
+  /** Samples under frames whose name contains {@code term}, each subtree counted once. */
+  function matched(n, term) {
+    if (n.name.toLowerCase().indexOf(term) >= 0) { return n.value; }
+    var sum = 0;
+    (n.children || []).forEach(function (c) { sum += matched(c, term); });
+    return sum;
+  }
+
   function byPath(tree, path) {
     var n = tree;
     var trail = [tree];
@@ -58,11 +68,41 @@
    */
   function flameGraph(container, tree, options) {
     var opts = options || {};
-    var state = { tree: tree, path: [] };
+    var state = { tree: tree, path: [], term: '' };
     container.classList.add('flamegraph');
+    var tools = document.createElement('div');
+    tools.className = 'flame-tools';
+    var search = document.createElement('input');
+    search.type = 'search';
+    search.className = 'flame-search';
+    search.placeholder = 'Search frames';
+    search.setAttribute('aria-label', 'search frames');
+    var reset = document.createElement('button');
+    reset.type = 'button';
+    reset.className = 'flame-reset';
+    reset.textContent = 'Reset zoom';
+    var note = document.createElement('span');
+    note.className = 'flame-match';
+    tools.appendChild(search);
+    tools.appendChild(reset);
+    tools.appendChild(note);
+    var canvas = document.createElement('div');
+    canvas.className = 'flame-canvas';
+    container.appendChild(tools);
+    container.appendChild(canvas);
+    search.addEventListener('input', function () {
+      state.term = search.value.trim().toLowerCase();
+      draw();
+    });
+    reset.addEventListener('click', function () {
+      state.path = [];
+      draw();
+    });
 
     function frame(svg, n, x, y, w, total, path, ancestor) {
-      var g = el('g', { 'class': ancestor ? 'frame ancestor' : 'frame' }, svg);
+      var cls = ancestor ? 'frame ancestor' : 'frame';
+      if (state.term && n.name.toLowerCase().indexOf(state.term) >= 0) { cls += ' match'; }
+      var g = el('g', { 'class': cls }, svg);
       el('rect', { x: x.toFixed(2), y: y, width: Math.max(w - 0.5, 0.5).toFixed(2),
         height: ROW - 1, rx: 2, fill: ancestor ? '#e5e7eb' : colour(n.name) }, g);
       var t = el('title', {}, g);
@@ -94,21 +134,30 @@
     }
 
     function draw() {
-      while (container.firstChild) { container.removeChild(container.firstChild); }
+      while (canvas.firstChild) { canvas.removeChild(canvas.firstChild); }
       var t = state.tree;
       if (!t || !t.value) {
+        tools.hidden = true;
         var p = document.createElement('p');
         p.className = 'empty';
         p.textContent = opts.empty || 'no profile samples';
-        container.appendChild(p);
+        canvas.appendChild(p);
         return;
+      }
+      tools.hidden = false;
+      if (state.term) {
+        var m = matched(t, state.term);
+        note.textContent = 'matched ' + m + ' of ' + t.value + ' samples (' +
+          (100 * m / t.value).toFixed(1) + '%)';
+      } else {
+        note.textContent = '';
       }
       var at = byPath(t, state.path);
       state.path = at.path;
       var width = Math.max(container.clientWidth || 0, 300);
       var rows = at.trail.length - 1 + depth(at.node);
       var svg = el('svg', { width: width, height: rows * ROW, 'class': 'flame-svg',
-        role: 'img', 'aria-label': 'flame graph' }, container);
+        role: 'img', 'aria-label': 'flame graph' }, canvas);
       // The zoomed frame's callers stay on top, full width and grey: click one to zoom out.
       for (var i = 0; i < at.trail.length - 1; i++) {
         frame(svg, at.trail[i], 0, i * ROW, width, t.value, at.path.slice(0, i), true);

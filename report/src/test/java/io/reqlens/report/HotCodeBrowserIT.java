@@ -73,6 +73,32 @@ class HotCodeBrowserIT {
     assertThat(chromium.consoleErrors()).isEmpty();
   }
 
+  @Test
+  void searchHighlightsMatchingFramesWithTheirShareAndResetZoomsOut() {
+    WebElement box = box("hotCode/0");
+    WebElement search = box.findElement(By.cssSelector("input.flame-search"));
+    search.sendKeys("API.COMPUTE"); // case-insensitive
+    assertThat(
+            box.findElements(By.cssSelector("svg g.frame.match title")).stream()
+                .map(t -> t.getAttribute("textContent").split("\n")[0])
+                .toList())
+        .containsExactly("com.acme.Api.compute");
+    assertThat(box.findElement(By.cssSelector(".flame-match")).getText())
+        .isEqualTo("matched 8 of 18 samples (44.4%)");
+
+    frame(box, "java.lang.Thread.sleep").click();
+    assertThat(box.findElements(By.cssSelector("g.frame.ancestor"))).hasSize(3);
+    box.findElement(By.cssSelector("button.flame-reset")).click();
+    assertThat(box.findElements(By.cssSelector("g.frame.ancestor"))).isEmpty();
+    assertThat(frames("hotCode/0")).contains("com.acme.Api.compute");
+
+    search.clear();
+    search.sendKeys(" "); // an input event with nothing to search for
+    assertThat(box.findElements(By.cssSelector("svg g.frame.match"))).isEmpty();
+    assertThat(box.findElement(By.cssSelector(".flame-match")).getText()).isEmpty();
+    assertThat(chromium.consoleErrors()).isEmpty();
+  }
+
   private static WebElement box(String flame) {
     return chromium.driver.findElement(
         By.cssSelector("#hot-code-section div.flamegraph[data-flame='" + flame + "']"));
