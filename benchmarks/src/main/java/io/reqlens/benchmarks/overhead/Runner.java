@@ -49,7 +49,8 @@ final class Runner {
     Measurement.Phase closed;
     Measurement.Phase open;
     double startup;
-    try (ServiceProcess service = ServiceProcess.start(settings, c, sink.endpoint(), log, jfr)) {
+    try (ServiceProcess service = ServiceProcess.start(settings, c, sink.endpoint(), log, jfr);
+        SlowRequests slow = SlowRequests.start(service.port(), settings.slowInFlight())) {
       startup = service.startupMillis();
       sent += closedLoop(service, settings.warmup().toSeconds()).requests();
       ServiceProcess.Stats s0 = service.stats();
@@ -80,6 +81,7 @@ final class Runner {
     }
     // The service flushed its exporters on SIGTERM before exiting; give the sink a moment to count.
     TimeUnit.MILLISECONDS.sleep(200);
+    // Spans per measured request: the slow requests' spans are in the sink too when they run.
     double spans = (sink.spans() - spansBefore) / (double) sent;
     deleteData();
     return new Measurement(c.name(), round, startup, closed, open, spans);

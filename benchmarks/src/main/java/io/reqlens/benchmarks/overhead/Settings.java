@@ -13,6 +13,7 @@ import java.util.Set;
  *
  * @param rate open-loop requests a second; 0: half the closed-loop throughput of the first
  *     configuration measured in round 1 (the agent: the rotation starts there)
+ * @param slowInFlight requests to {@code /api/slow} kept in flight throughout each run (0: none)
  */
 record Settings(
     Path exampleJar,
@@ -29,7 +30,8 @@ record Settings(
     Set<String> only,
     boolean jfr,
     boolean javaLoad,
-    List<String> jvmArgs) {
+    List<String> jvmArgs,
+    int slowInFlight) {
 
   static final String USAGE =
       """
@@ -46,6 +48,8 @@ record Settings(
         --jfr                  record a JFR profile of each service run (settings=profile)
         --java-load            use the Java closed-loop generator instead of wrk
         --jvm-arg ARG          a service JVM option (repeatable; default -Xms256m -Xmx256m)
+        --slow-in-flight N     keep N requests of GET /api/slow?ms=1000 in flight during each run,
+                               beside the measured load (the profiler's busy case; default 0)
       """;
 
   Path dataDirectory() {
@@ -68,6 +72,7 @@ record Settings(
     boolean jfr = false;
     boolean javaLoad = false;
     List<String> jvmArgs = new ArrayList<>();
+    int slowInFlight = 0;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -93,6 +98,7 @@ record Settings(
             case "--rate" -> rate = positive(a, v);
             case "--only" -> only = Set.copyOf(Arrays.asList(v.split(",")));
             case "--jvm-arg" -> jvmArgs.add(v);
+            case "--slow-in-flight" -> slowInFlight = positive(a, v);
             default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
           }
         }
@@ -121,7 +127,8 @@ record Settings(
         only,
         jfr,
         javaLoad,
-        List.copyOf(jvmArgs));
+        List.copyOf(jvmArgs),
+        slowInFlight);
   }
 
   private static int positive(String option, String value) {
