@@ -61,8 +61,10 @@ final class DemoFiles {
         out.printf("  %s (%s)%n", f.getFileName(), e.getMessage());
       }
     }
-    out.println("spans-*: one OTLP/JSON request per line (the Collector's otlpjsonfile format);");
-    out.println("events-*: REQ, REQ_META, DB and FN request events, one JSON object per line.");
+    out.println(
+        "spans-*: one OTLP/JSON request per line (the Collector's otlp_json_file receiver reads it);");
+    out.println(
+        "events-*: REQ, REQ_META, DB, FN and PROF request events, one JSON object per line.");
   }
 
   /** Runs the report on the files, printing the command first; returns its exit code. */
