@@ -1,5 +1,6 @@
 package io.reqlens.instrumentation.httpserver;
 
+import io.reqlens.instrumentation.internal.ByteCounter;
 import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -12,64 +13,54 @@ final class CountingStreams {
   private CountingStreams() {}
 
   static final class In extends FilterInputStream {
-    private long count;
+    private final ByteCounter count = new ByteCounter();
 
     In(InputStream in) {
       super(in);
     }
 
     long count() {
-      return count;
+      return count.get();
     }
 
     @Override
     public int read() throws IOException {
-      int b = in.read();
-      if (b >= 0) {
-        count++;
-      }
-      return b;
+      return count.readByte(in.read());
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-      int n = in.read(b, off, len);
-      if (n > 0) {
-        count += n;
-      }
-      return n;
+      return count.read(in.read(b, off, len));
     }
 
     @Override
     public long skip(long n) throws IOException {
-      long skipped = in.skip(n);
-      count += Math.max(0, skipped);
-      return skipped;
+      return count.skipped(in.skip(n));
     }
   }
 
   static final class Out extends FilterOutputStream {
-    private long count;
+    private final ByteCounter count = new ByteCounter();
 
     Out(OutputStream out) {
       super(out);
     }
 
     long count() {
-      return count;
+      return count.get();
     }
 
     @Override
     public void write(int b) throws IOException {
       out.write(b);
-      count++;
+      count.wrote(1);
     }
 
     // Why override? FilterOutputStream writes arrays one byte at a time.
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
       out.write(b, off, len);
-      count += len;
+      count.wrote(len);
     }
 
     // Why override? FilterOutputStream.close() adds a flush() and swallows its exception; the

@@ -1,5 +1,6 @@
 package io.reqlens.instrumentation.servlet;
 
+import io.reqlens.instrumentation.internal.ByteCounter;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import java.io.IOException;
@@ -8,7 +9,8 @@ import java.io.IOException;
 final class CountingServletInputStream extends ServletInputStream {
 
   private final ServletInputStream in;
-  private long count; // written by the app's thread; read after the container completes
+  // written by the app's thread; read after the container completes
+  private final ByteCounter count = new ByteCounter();
 
   CountingServletInputStream(ServletInputStream in) {
     this.in = in;
@@ -19,43 +21,27 @@ final class CountingServletInputStream extends ServletInputStream {
   }
 
   long count() {
-    return count;
+    return count.get();
   }
 
   @Override
   public int read() throws IOException {
-    int b = in.read();
-    if (b >= 0) {
-      count++;
-    }
-    return b;
+    return count.readByte(in.read());
   }
 
   @Override
   public int read(byte[] b, int off, int len) throws IOException {
-    int n = in.read(b, off, len);
-    if (n > 0) {
-      count += n;
-    }
-    return n;
+    return count.read(in.read(b, off, len));
   }
 
   @Override
   public int readLine(byte[] b, int off, int len) throws IOException {
-    int n = in.readLine(b, off, len);
-    if (n > 0) {
-      count += n;
-    }
-    return n;
+    return count.read(in.readLine(b, off, len));
   }
 
   @Override
   public long skip(long n) throws IOException {
-    long skipped = in.skip(n);
-    if (skipped > 0) {
-      count += skipped;
-    }
-    return skipped;
+    return count.skipped(in.skip(n));
   }
 
   @Override

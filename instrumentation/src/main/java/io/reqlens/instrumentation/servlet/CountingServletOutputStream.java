@@ -1,5 +1,6 @@
 package io.reqlens.instrumentation.servlet;
 
+import io.reqlens.instrumentation.internal.ByteCounter;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import java.io.IOException;
@@ -8,7 +9,7 @@ import java.io.IOException;
 final class CountingServletOutputStream extends ServletOutputStream {
 
   private final ServletOutputStream out;
-  private long count;
+  private final ByteCounter count = new ByteCounter();
 
   CountingServletOutputStream(ServletOutputStream out) {
     this.out = out;
@@ -19,19 +20,19 @@ final class CountingServletOutputStream extends ServletOutputStream {
   }
 
   long count() {
-    return count;
+    return count.get();
   }
 
   @Override
   public void write(int b) throws IOException {
     out.write(b);
-    count++;
+    count.wrote(1);
   }
 
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
     out.write(b, off, len);
-    count += len;
+    count.wrote(len);
   }
 
   @Override
