@@ -7,8 +7,6 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.resources.Resource;
-import io.opentelemetry.sdk.trace.data.EventData;
-import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.StatusData;
 import java.io.IOException;
 import java.util.Locale;
@@ -76,10 +74,10 @@ final class FlatLine {
           resource = AnyValues.plainObject(p);
           break;
         case "events":
-          events(p, s);
+          EventsAndLinks.events(p, s, EventsAndLinks.Format.FLAT);
           break;
         case "links":
-          links(p, s);
+          EventsAndLinks.links(p, s, EventsAndLinks.Format.FLAT);
           break;
         default:
           p.skipChildren(); // dur_ns and service repeat other fields
@@ -99,60 +97,6 @@ final class FlatLine {
       return SpanKind.valueOf(k.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       return SpanKind.INTERNAL;
-    }
-  }
-
-  private static void events(JsonParser p, SpanFields s) throws IOException {
-    if (p.currentToken() != JsonToken.START_ARRAY) {
-      p.skipChildren();
-      return;
-    }
-    while (p.nextToken() != JsonToken.END_ARRAY) {
-      JsonValues.expect(p, JsonToken.START_OBJECT);
-      long ts = 0;
-      String name = "";
-      Attributes attributes = Attributes.empty();
-      while (p.nextToken() != JsonToken.END_OBJECT) {
-        String f = p.currentName();
-        p.nextToken();
-        if (f.equals("ts_ns")) {
-          ts = JsonValues.int64(p);
-        } else if (f.equals("name")) {
-          name = JsonValues.str(p);
-        } else if (f.equals("attributes")) {
-          attributes = AnyValues.plainObject(p);
-        } else {
-          p.skipChildren();
-        }
-      }
-      s.events.add(EventData.create(ts, name, attributes));
-    }
-  }
-
-  private static void links(JsonParser p, SpanFields s) throws IOException {
-    if (p.currentToken() != JsonToken.START_ARRAY) {
-      p.skipChildren();
-      return;
-    }
-    while (p.nextToken() != JsonToken.END_ARRAY) {
-      JsonValues.expect(p, JsonToken.START_OBJECT);
-      String traceId = "";
-      String spanId = "";
-      Attributes attributes = Attributes.empty();
-      while (p.nextToken() != JsonToken.END_OBJECT) {
-        String f = p.currentName();
-        p.nextToken();
-        if (f.equals("trace_id")) {
-          traceId = JsonValues.str(p);
-        } else if (f.equals("span_id")) {
-          spanId = JsonValues.str(p);
-        } else if (f.equals("attributes")) {
-          attributes = AnyValues.plainObject(p);
-        } else {
-          p.skipChildren();
-        }
-      }
-      s.links.add(LinkData.create(SpanFields.linkContext(traceId, spanId, "", 0x01), attributes));
     }
   }
 }

@@ -7,8 +7,6 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.resources.Resource;
-import io.opentelemetry.sdk.trace.data.EventData;
-import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.StatusData;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -228,13 +226,13 @@ final class OtlpLine {
           s.droppedAttributes = JsonValues.int32(p);
           break;
         case "events":
-          events(p, s);
+          EventsAndLinks.events(p, s, EventsAndLinks.Format.OTLP);
           break;
         case "droppedeventscount":
           s.droppedEvents = JsonValues.int32(p);
           break;
         case "links":
-          links(p, s);
+          EventsAndLinks.links(p, s, EventsAndLinks.Format.OTLP);
           break;
         case "droppedlinkscount":
           s.droppedLinks = JsonValues.int32(p);
@@ -248,88 +246,6 @@ final class OtlpLine {
     }
     s.finish();
     return s;
-  }
-
-  private static void events(JsonParser p, SpanFields s) throws IOException {
-    if (p.currentToken() != JsonToken.START_ARRAY) {
-      p.skipChildren();
-      return;
-    }
-    while (p.nextToken() != JsonToken.END_ARRAY) {
-      JsonValues.expect(p, JsonToken.START_OBJECT);
-      long ts = 0;
-      String name = "";
-      Attributes attributes = Attributes.empty();
-      int dropped = 0;
-      while (p.nextToken() != JsonToken.END_OBJECT) {
-        String f = JsonValues.norm(p.currentName());
-        p.nextToken();
-        switch (f) {
-          case "timeunixnano":
-            ts = JsonValues.int64(p);
-            break;
-          case "name":
-            name = JsonValues.str(p);
-            break;
-          case "attributes":
-            attributes = AnyValues.keyValues(p);
-            break;
-          case "droppedattributescount":
-            dropped = JsonValues.int32(p);
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-      s.events.add(EventData.create(ts, name, attributes, attributes.size() + dropped));
-    }
-  }
-
-  private static void links(JsonParser p, SpanFields s) throws IOException {
-    if (p.currentToken() != JsonToken.START_ARRAY) {
-      p.skipChildren();
-      return;
-    }
-    while (p.nextToken() != JsonToken.END_ARRAY) {
-      JsonValues.expect(p, JsonToken.START_OBJECT);
-      String traceId = "";
-      String spanId = "";
-      String state = "";
-      int flags = 0;
-      Attributes attributes = Attributes.empty();
-      int dropped = 0;
-      while (p.nextToken() != JsonToken.END_OBJECT) {
-        String f = JsonValues.norm(p.currentName());
-        p.nextToken();
-        switch (f) {
-          case "traceid":
-            traceId = JsonValues.str(p);
-            break;
-          case "spanid":
-            spanId = JsonValues.str(p);
-            break;
-          case "tracestate":
-            state = JsonValues.str(p);
-            break;
-          case "flags":
-            flags = JsonValues.int32(p);
-            break;
-          case "attributes":
-            attributes = AnyValues.keyValues(p);
-            break;
-          case "droppedattributescount":
-            dropped = JsonValues.int32(p);
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-      s.links.add(
-          LinkData.create(
-              SpanFields.linkContext(traceId, spanId, state, flags),
-              attributes,
-              attributes.size() + dropped));
-    }
   }
 
   private static StatusData status(JsonParser p) throws IOException {
