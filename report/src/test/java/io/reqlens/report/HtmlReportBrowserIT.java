@@ -1,19 +1,16 @@
 package io.reqlens.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
+import io.reqlens.report.testing.Chromium;
 import io.reqlens.report.testing.EventGenerator;
 import io.reqlens.report.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -22,11 +19,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * The HTML report in Debian's headless Chromium: renders without console errors, shows the example
@@ -38,73 +30,25 @@ import org.openqa.selenium.logging.LoggingPreferences;
  */
 class HtmlReportBrowserIT {
 
-  private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-  private static final Path DRIVER = Paths.get("/usr/bin/chromedriver");
   private static final Path HTML = Paths.get("target/report-it/report.html").toAbsolutePath();
 
+  private static Chromium chromium;
   private static ChromeDriver driver;
-  private static Path profile;
 
   @BeforeAll
   static void openReport() throws Exception {
-    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
-    if (!present) {
-      if ("1".equals(System.getenv("REQLENS_REQUIRE_BROWSER"))) {
-        fail(
-            "REQLENS_REQUIRE_BROWSER=1 but "
-                + CHROMIUM
-                + " or "
-                + DRIVER
-                + " is missing: run .ci/install-browser.sh");
-      }
-      Assumptions.abort(
-          "Skipping the browser test: "
-              + CHROMIUM
-              + " or "
-              + DRIVER
-              + " is missing"
-              + " (apt-get install chromium chromium-driver, or .ci/install-browser.sh)");
-    }
+    chromium = Chromium.start(1366, 900);
+    driver = chromium.driver;
     Files.createDirectories(HTML.getParent());
     Cli r = Cli.run("--zone", "UTC", "--html", HTML.toString(), Fixtures.dir().toString());
     assertThat(r.code).as(r.toString()).isZero();
-
-    profile = Files.createTempDirectory("reqlens-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--user-data-dir=" + profile,
-        "--window-size=1366,900");
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability("goog:loggingPrefs", logs);
-    // A failure bound, not a wait: chromedriver and Chromium start slowly on a loaded machine.
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(DRIVER.toFile())
-            .withTimeout(Duration.ofMinutes(2))
-            .build();
-    driver = new ChromeDriver(service, options);
     driver.get(HTML.toUri().toString());
   }
 
   @AfterAll
   static void close() throws Exception {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (profile != null) {
-      try (var files = Files.walk(profile)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
@@ -122,13 +66,7 @@ class HtmlReportBrowserIT {
         .contains("GET /api/orders")
         .contains("IllegalStateException");
     screenshot();
-    List<String> severe = new ArrayList<>();
-    for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
-      if (e.getLevel().intValue() >= Level.SEVERE.intValue()) {
-        severe.add(e.getMessage());
-      }
-    }
-    assertThat(severe).as("browser console errors").isEmpty();
+    assertThat(chromium.consoleErrors()).as("browser console errors").isEmpty();
   }
 
   @Test
