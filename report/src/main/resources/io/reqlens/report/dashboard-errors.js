@@ -1,53 +1,36 @@
 /* reqlens serve: the errors page and the comparison of versions or windows. */
-(function () {
+window.Reqlens.dash.define(function (R, F, D, h) {
   'use strict';
-  var R = window.Reqlens;
-  var F = R.fmt;
-  var D = R.dash;
-  var state = D.state;
-  var app = D.app;
-  var h = D.h;
-  var clear = D.clear;
-  var section = D.section;
-  var routeName = D.routeName;
-  var table = D.table;
-  var cards = D.cards;
-  var chartBox = D.chartBox;
-  var errorColumns = D.errorColumns;
-  var getJson = D.getJson;
-  var poll = D.poll;
-  var reportVersion = D.reportVersion;
-  var windowNote = D.windowNote;
 
   // ---- errors and compare --------------------------------------------------------------------
 
   function errorsPage() {
     document.getElementById('nav-errors').classList.add('here');
-    clear(app);
+    D.clear(D.app);
     var head = h('div');
-    var charts = h('section', { id: 'charts' }, [h('div', { cls: 'grid' }, [chartBox('chart-timeline', 'Requests and errors per minute (estimated)', true)])]);
-    var types = section('exception-types-section', 'Exceptions by type');
-    var recent = section('errors-section', 'Recent errors', 'Newest first (100 at most); open a row for the first frames, the trace for the whole request.');
-    [head, charts, types.el, recent.el].forEach(function (e) { app.appendChild(e); });
-    poll('/api/v1/errors', function (doc) {
+    var charts = h('section', { id: 'charts' }, [h('div', { cls: 'grid' }, [D.chartBox('chart-timeline', 'Requests and errors per minute (estimated)', true)])]);
+    var types = D.section('exception-types-section', 'Exceptions by type');
+    var recent = D.section('errors-section', 'Recent errors', 'Newest first (100 at most); open a row for the first frames, the trace for the whole request.');
+    [head, charts, types.el, recent.el].forEach(function (e) { D.app.appendChild(e); });
+    D.poll('/api/v1/errors', function (doc) {
       var t = doc.report.totals;
-      clear(head).appendChild(h('div', { cls: 'title-row' }, [h('h1', { text: 'Errors' }), h('span', { cls: 'sub', text: windowNote(doc.window) })]));
-      head.appendChild(cards([['Failed requests', F.grouped(t.errors)], ['Error rate', F.pct(t.error_pct) + '%'], ['Types', String(doc.report.exception_types.length)]]));
-      if (!state.charts.timeline) {
-        state.charts.timeline = R.charts.timeSeries(document.getElementById('chart-timeline'), doc.charts.timeline.startMs, R.charts.loadSeries(doc.charts.timeline));
+      D.clear(head).appendChild(h('div', { cls: 'title-row' }, [h('h1', { text: 'Errors' }), h('span', { cls: 'sub', text: D.windowNote(doc.window) })]));
+      head.appendChild(D.cards([['Failed requests', F.grouped(t.errors)], ['Error rate', F.pct(t.error_pct) + '%'], ['Types', String(doc.report.exception_types.length)]]));
+      if (!D.state.charts.timeline) {
+        D.state.charts.timeline = R.charts.timeSeries(document.getElementById('chart-timeline'), doc.charts.timeline.startMs, R.charts.loadSeries(doc.charts.timeline));
       } else {
-        R.charts.setTimeSeries(state.charts.timeline, doc.charts.timeline.startMs, R.charts.loadSeries(doc.charts.timeline));
+        R.charts.setTimeSeries(D.state.charts.timeline, doc.charts.timeline.startMs, R.charts.loadSeries(doc.charts.timeline));
       }
-      clear(types.body).appendChild(table('exception-types', [
+      D.clear(types.body).appendChild(D.table('exception-types', [
         { title: 'Exception type', cell: function (c) { return h('code', { text: c.type }); } },
         { title: 'Count', num: true, cell: function (c) { return String(c.count); }, sort: function (c) { return c.count; } }], doc.report.exception_types));
-      clear(recent.body).appendChild(table('recent-errors', errorColumns(), doc.report.recent_errors));
-    }, reportVersion);
+      D.clear(recent.body).appendChild(D.table('recent-errors', D.errorColumns(), doc.report.recent_errors));
+    }, D.reportVersion);
   }
 
   function comparePage(params) {
     document.getElementById('nav-compare').classList.add('here');
-    clear(app);
+    D.clear(D.app);
     var head = h('div', {}, [h('h1', { text: 'Compare' })]);
     var a = h('select', { id: 'version-a' });
     var b = h('select', { id: 'version-b' });
@@ -55,11 +38,11 @@
     var byVersions = h('button', { type: 'button', text: 'compare versions' });
     var byWindows = h('button', { type: 'button', text: 'compare windows' });
     var controls = h('div', { cls: 'toolbar' }, ['versions A ', a, ' B ', b, byVersions, ' · last ', win, ' against the one before ', byWindows]);
-    var result = section('compare-section', 'Per route');
-    [head, controls, result.el].forEach(function (e) { app.appendChild(e); });
+    var result = D.section('compare-section', 'Per route');
+    [head, controls, result.el].forEach(function (e) { D.app.appendChild(e); });
     byVersions.addEventListener('click', function () { location.search = '?versions=' + encodeURIComponent(a.value + ',' + b.value); });
     byWindows.addEventListener('click', function () { location.search = '?windows=' + encodeURIComponent(win.value); });
-    getJson('/api/v1/status').then(function (r) {
+    D.getJson('/api/v1/status').then(function (r) {
       var versions = Object.keys(r.body.versions).filter(function (v) { return v !== 'null'; });
       var chosen = (params.get('versions') || '').split(',');
       [a, b].forEach(function (sel, i) {
@@ -68,12 +51,12 @@
       });
     });
     var q = params.get('versions') ? '?versions=' + encodeURIComponent(params.get('versions')) : params.get('windows') ? '?windows=' + encodeURIComponent(params.get('windows')) : '';
-    poll('/api/v1/compare' + q, function (doc, status) {
-      if (status !== 200) { clear(result.body).appendChild(h('p', { cls: 'error-box', text: doc.error })); return; }
+    D.poll('/api/v1/compare' + q, function (doc, status) {
+      if (status !== 200) { D.clear(result.body).appendChild(h('p', { cls: 'error-box', text: doc.error })); return; }
       var c = doc.report.compare;
       result.el.querySelector('h2').textContent = 'A = ' + c.a + ', B = ' + c.b + ' (' + c.mode + ')';
-      clear(result.body).appendChild(table('compare', [
-        { title: 'Route', cell: function (x) { return routeName(x); } },
+      D.clear(result.body).appendChild(D.table('compare', [
+        { title: 'Route', cell: function (x) { return D.routeName(x); } },
         { title: 'Requests A', num: true, cell: function (x) { return String(x.requests_a); }, sort: function (x) { return x.requests_a; } },
         { title: 'Requests B', num: true, cell: function (x) { return String(x.requests_b); }, sort: function (x) { return x.requests_b; } },
         { title: 'p50 A', num: true, cell: function (x) { return F.duration(x.p50_a_ns); }, sort: function (x) { return x.p50_a_ns; } },
@@ -95,4 +78,4 @@
 
   D.pages.errors = errorsPage;
   D.pages.compare = comparePage;
-})();
+});

@@ -1,38 +1,24 @@
 /* reqlens serve: one request in full: its local trace as a waterfall, queries, N+1 group, exception, profile. */
-(function () {
+window.Reqlens.dash.define(function (R, F, D, h) {
   'use strict';
-  var R = window.Reqlens;
-  var F = R.fmt;
-  var D = R.dash;
-  var state = D.state;
-  var app = D.app;
-  var h = D.h;
-  var clear = D.clear;
-  var section = D.section;
-  var link = D.link;
-  var routeHref = D.routeHref;
-  var routeName = D.routeName;
-  var table = D.table;
-  var cards = D.cards;
-  var poll = D.poll;
 
   // ---- request page --------------------------------------------------------------------------
 
   function requestPage(params) {
     var traceId = (params.get('trace_id') || '').toLowerCase();
-    clear(app);
+    D.clear(D.app);
     var head = h('div');
-    var wf = section('waterfall-section', 'Local trace');
-    var qs = section('queries-section', 'Queries');
-    var ex = section('exceptions-section', 'Exception');
-    var fl = section('flame-section', 'Profile', 'Stack samples of this request. Click a frame to zoom in.');
+    var wf = D.section('waterfall-section', 'Local trace');
+    var qs = D.section('queries-section', 'Queries');
+    var ex = D.section('exceptions-section', 'Exception');
+    var fl = D.section('flame-section', 'Profile', 'Stack samples of this request. Click a frame to zoom in.');
     var flameBox = h('div', { id: 'flame' });
     fl.body.appendChild(flameBox);
     var notes = h('ul', { cls: 'notes', id: 'notes' });
-    [head, wf.el, qs.el, ex.el, fl.el, notes].forEach(function (e) { app.appendChild(e); });
-    poll('/api/v1/request?trace_id=' + encodeURIComponent(traceId), function (doc, status) {
+    [head, wf.el, qs.el, ex.el, fl.el, notes].forEach(function (e) { D.app.appendChild(e); });
+    D.poll('/api/v1/request?trace_id=' + encodeURIComponent(traceId), function (doc, status) {
       if (status !== 200) {
-        clear(head).appendChild(h('div', { cls: 'title-row' }, [h('h1', { text: 'Trace ' + traceId })]));
+        D.clear(head).appendChild(h('div', { cls: 'title-row' }, [h('h1', { text: 'Trace ' + traceId })]));
         head.appendChild(h('p', { cls: 'empty', text: doc.error || 'not found' }));
         return;
       }
@@ -42,25 +28,25 @@
 
   function drawRequest(doc, head, wfBody, qsBody, exBody, flameBox, notes) {
     var r = doc.request;
-    clear(head);
-    var title = r ? routeName(r) : 'Trace';
+    D.clear(head);
+    var title = r ? D.routeName(r) : 'Trace';
     head.appendChild(h('div', { cls: 'title-row' }, [h('h1', { text: title }),
       r ? h('span', { cls: r.error ? 'bad' : 'sub', text: (r.status === null ? '' : r.status + ' · ') + F.duration(r.dur_ns) }) : null,
-      r && r.route ? link(routeHref(r), 'route page') : null]));
+      r && r.route ? D.link(D.routeHref(r), 'route page') : null]));
     var copy = h('button', { cls: 'copy', type: 'button', text: 'copy' });
     copy.addEventListener('click', function () { if (navigator.clipboard) { navigator.clipboard.writeText(doc.trace_id); } });
     var idLine = h('p', {}, ['trace id ', h('code', { id: 'trace-id', text: doc.trace_id }), ' ', copy,
       doc.trace_link ? h('span', {}, [' · ', h('a', { href: doc.trace_link, rel: 'noreferrer', text: 'open in the trace UI' })]) : h('span', { cls: 'sub', text: ' · search this id in Jaeger (or your APM) for the whole distributed trace' })]);
     head.appendChild(idLine);
     if (r) {
-      head.appendChild(cards([['Duration', F.duration(r.dur_ns)], ['Status', r.status === null ? '-' : String(r.status)],
+      head.appendChild(D.cards([['Duration', F.duration(r.dur_ns)], ['Status', r.status === null ? '-' : String(r.status)],
         ['Queries', String(r.queries)], ['DB time', F.duration(r.db_dur_ns)], ['Path', r.path || '-'],
         ['Time (UTC)', F.time(r.ts_ns)], ['Sample rate', String(r.sample_rate)]]));
     }
     var nSpans = {};
     doc.n_plus_one.forEach(function (g) { g.span_ids.forEach(function (id) { nSpans[id] = g; }); });
-    clear(wfBody).appendChild(waterfall(doc, nSpans));
-    var qTable = table('queries', [
+    D.clear(wfBody).appendChild(waterfall(doc, nSpans));
+    var qTable = D.table('queries', [
       { title: '#', num: true, cell: function (q) { return String(q.i + 1); }, sort: function (q) { return q.i; } },
       { title: 'Start', num: true, cell: function (q) { return r ? '+' + F.duration(Math.max(0, q.ts_ns - r.ts_ns)) : F.time(q.ts_ns); }, sort: function (q) { return q.ts_ns; } },
       { title: 'Duration', num: true, cell: function (q) { return F.duration(q.dur_ns); }, sort: function (q) { return q.dur_ns; } },
@@ -70,7 +56,7 @@
       { title: 'Rows', num: true, cell: function (q) { return q.rows === null ? '-' : String(q.rows); }, sort: function (q) { return q.rows; } },
       { title: 'Caller', cell: function (q) { return h('code', { text: q.caller || '-' }); } }
     ], doc.queries.map(function (q, i) { q.i = i; return q; }), function (q) { return nSpans[q.span_id] ? 'nplus1' : ''; });
-    clear(qsBody);
+    D.clear(qsBody);
     if (doc.n_plus_one.length) {
       doc.n_plus_one.forEach(function (g) {
         qsBody.appendChild(h('p', { cls: 'n-plus-one-group' }, [h('span', { cls: 'badge warn', text: 'N+1' }), ' ',
@@ -78,7 +64,7 @@
       });
     }
     qsBody.appendChild(qTable);
-    clear(exBody);
+    D.clear(exBody);
     var exceptions = doc.exceptions.slice();
     doc.spans.forEach(function (s) {
       s.exceptions.forEach(function (e) {
@@ -93,8 +79,8 @@
         h('pre', { text: e.traceback || '' })]));
     });
     var tree = doc.profile ? doc.profile.tree : null;
-    if (!state.flame.request) { state.flame.request = R.flameGraph(flameBox, tree, { empty: 'This request was not stack-sampled (profiles are taken of requests running longer than OTEL_REQLENS_PROFILER_AFTER).' }); } else { state.flame.request.update(tree); }
-    clear(notes);
+    if (!D.state.flame.request) { D.state.flame.request = R.flameGraph(flameBox, tree, { empty: 'This request was not stack-sampled (profiles are taken of requests running longer than OTEL_REQLENS_PROFILER_AFTER).' }); } else { D.state.flame.request.update(tree); }
+    D.clear(notes);
     doc.notes.forEach(function (n) { notes.appendChild(h('li', { text: n })); });
   }
 
@@ -108,7 +94,7 @@
     }
     var out = [];
     var r = doc.request;
-    if (r) { out.push({ id: r.span_id, parent: null, name: routeName(r), kind: 'SERVER', start: r.ts_ns, dur: r.dur_ns, error: r.error, attrs: { path: r.path, status: String(r.status) } }); }
+    if (r) { out.push({ id: r.span_id, parent: null, name: D.routeName(r), kind: 'SERVER', start: r.ts_ns, dur: r.dur_ns, error: r.error, attrs: { path: r.path, status: String(r.status) } }); }
     doc.queries.forEach(function (q) {
       out.push({ id: q.span_id, parent: q.parent_span_id, name: q.statement || (q.operation + ' ' + q.collection), kind: 'CLIENT', db: true,
         start: q.ts_ns, dur: q.dur_ns, error: q.error, attrs: { 'db.system': q.db_system, rows: q.rows === null ? '-' : String(q.rows), caller: q.caller || '-' } });
@@ -175,4 +161,4 @@
 
 
   D.pages.request = requestPage;
-})();
+});

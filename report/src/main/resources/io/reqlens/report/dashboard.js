@@ -182,7 +182,14 @@
   // ---- shared with the page files (dashboard-*.js) and the start --------------------------------
 
   var pages = {};
-  R.dash = { state: state, app: app, pages: pages, h: h, clear: clear, section: section, link: link, routeHref: routeHref, requestHref: requestHref, routeName: routeName, table: table, cards: cards, chartBox: chartBox, requestColumns: requestColumns, errorColumns: errorColumns, queryColumns: queryColumns, nPlusOneColumns: nPlusOneColumns, getJson: getJson, poll: poll, reportVersion: reportVersion, windowNote: windowNote };
+
+  /**
+   * Runs a page file's body with the handles every page uses (one preamble, here): the Reqlens
+   * root, its number formats, this shared kit and the element builder h.
+   */
+  function define(body) { body(R, F, R.dash, h); }
+
+  R.dash = { define: define, state: state, app: app, pages: pages, h: h, clear: clear, section: section, link: link, routeHref: routeHref, requestHref: requestHref, routeName: routeName, table: table, cards: cards, chartBox: chartBox, requestColumns: requestColumns, errorColumns: errorColumns, queryColumns: queryColumns, nPlusOneColumns: nPlusOneColumns, getJson: getJson, poll: poll, reportVersion: reportVersion, windowNote: windowNote };
 
   /** Runs after every script (the page files register their pages in R.dash.pages). */
   window.addEventListener('DOMContentLoaded', function () {
