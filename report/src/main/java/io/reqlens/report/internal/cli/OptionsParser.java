@@ -23,11 +23,7 @@ final class OptionsParser {
     o.zone = value(c, "--zone", () -> c.zone == null ? ZoneId.systemDefault() : ZoneId.of(c.zone));
     o.top = positive(c, "--top", c.top, 0);
     o.routeLimit = positive(c, "--limit", c.limit, 1);
-    o.nPlusOneThreshold = positive(c, "--n-plus-one", c.nPlusOne, 2);
-    if (!(c.outlierFactor > 1) || Double.isInfinite(c.outlierFactor)) {
-      throw fail(c, "--outlier-factor must be a number greater than 1, got " + c.outlierFactor);
-    }
-    o.outlierFactor = c.outlierFactor;
+    c.thresholds.applyTo(o, c.spec.commandLine());
     if (!(c.confidence >= 50 && c.confidence <= 99.9999)) {
       throw fail(
           c,

@@ -82,23 +82,7 @@ public final class ReportCommand implements Callable<Integer> {
               + " Default: ${DEFAULT-VALUE}.")
   int top;
 
-  @Option(
-      names = "--n-plus-one",
-      paramLabel = "N",
-      defaultValue = "5",
-      description =
-          "Flag a statement run at least N times within one request."
-              + " Default: ${DEFAULT-VALUE}.")
-  int nPlusOne;
-
-  @Option(
-      names = "--outlier-factor",
-      paramLabel = "K",
-      defaultValue = "3",
-      description =
-          "Outliers: requests slower than K x their route's median."
-              + " Default: ${DEFAULT-VALUE}.")
-  double outlierFactor;
+  @Mixin ThresholdOptions thresholds = new ThresholdOptions();
 
   @Option(
       names = "--confidence",

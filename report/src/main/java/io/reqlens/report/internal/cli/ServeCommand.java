@@ -100,21 +100,7 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Mixin FilterOptions filters = new FilterOptions();
 
-  @Option(
-      names = "--n-plus-one",
-      paramLabel = "N",
-      defaultValue = "5",
-      description =
-          "Flag a statement run at least N times within one request. Default: ${DEFAULT-VALUE}.")
-  int nPlusOne;
-
-  @Option(
-      names = "--outlier-factor",
-      paramLabel = "K",
-      defaultValue = "3",
-      description =
-          "Outliers: requests slower than K x their route's median. Default: ${DEFAULT-VALUE}.")
-  double outlierFactor;
+  @Mixin ThresholdOptions thresholds = new ThresholdOptions();
 
   @Option(
       names = "--zone",
@@ -192,15 +178,7 @@ public final class ServeCommand implements Callable<Integer> {
     o.zone =
         OptionsParser.value(
             cl, "--zone", () -> zone == null ? ZoneId.systemDefault() : ZoneId.of(zone));
-    if (nPlusOne < 2) {
-      throw new ParameterException(cl, "--n-plus-one must be at least 2, got " + nPlusOne);
-    }
-    o.nPlusOneThreshold = nPlusOne;
-    if (!(outlierFactor > 1) || Double.isInfinite(outlierFactor)) {
-      throw new ParameterException(
-          cl, "--outlier-factor must be a number greater than 1, got " + outlierFactor);
-    }
-    o.outlierFactor = outlierFactor;
+    thresholds.applyTo(o, cl);
     if (maxRequests < 1) {
       throw new ParameterException(cl, "--max-requests must be at least 1, got " + maxRequests);
     }
