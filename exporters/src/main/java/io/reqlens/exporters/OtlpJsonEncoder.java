@@ -144,15 +144,7 @@ final class OtlpJsonEncoder implements SpanEncoder {
 
   private void writeSpan(JsonWriter out, SpanData span) {
     SpanContext context = span.getSpanContext();
-    out.raw(TRACE_ID);
-    out.string(context.getTraceId());
-    out.raw(C_SPAN_ID);
-    out.string(context.getSpanId());
-    String traceState = traceStates.of(context.getTraceState());
-    if (!traceState.isEmpty()) {
-      out.raw(C_TRACE_STATE);
-      out.string(traceState);
-    }
+    writeIds(out, context);
     SpanContext parent = span.getParentSpanContext();
     if (parent.isValid()) {
       out.raw(C_PARENT_SPAN_ID);
@@ -203,8 +195,11 @@ final class OtlpJsonEncoder implements SpanEncoder {
     out.raw('}');
   }
 
-  private void writeLink(JsonWriter out, LinkData link) {
-    SpanContext context = link.getSpanContext();
+  /**
+   * Opens a span or a link object with its trace id, span id and (when not empty) trace state: the
+   * fields the two share, in the same order.
+   */
+  private void writeIds(JsonWriter out, SpanContext context) {
     out.raw(TRACE_ID);
     out.string(context.getTraceId());
     out.raw(C_SPAN_ID);
@@ -214,6 +209,11 @@ final class OtlpJsonEncoder implements SpanEncoder {
       out.raw(C_TRACE_STATE);
       out.string(traceState);
     }
+  }
+
+  private void writeLink(JsonWriter out, LinkData link) {
+    SpanContext context = link.getSpanContext();
+    writeIds(out, context);
     writeAttributes(out, link.getAttributes(), link.getTotalAttributeCount(), false);
     out.raw(C_FLAGS);
     out.number(flags(context, context.isRemote()));
