@@ -8,7 +8,8 @@ import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporterBuilder;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Builds the SDK's own OTLP span exporter for the settings: {@code OtlpHttpSpanExporter} (over the
@@ -30,12 +31,7 @@ final class Exporters {
               .setCompression(s.compression)
               // No self-telemetry: there is no SDK here to report it to.
               .setMeterProvider(MeterProvider::noop);
-      for (Map.Entry<String, String> h : s.headers.entrySet()) {
-        b.addHeader(h.getKey(), h.getValue());
-      }
-      if (cert != null) {
-        b.setTrustedCertificates(cert);
-      }
+      headersAndCertificate(s, cert, b::addHeader, b::setTrustedCertificates);
       return b.build();
     }
     OtlpHttpSpanExporterBuilder b =
@@ -44,12 +40,22 @@ final class Exporters {
             .setTimeout(s.timeout)
             .setCompression(s.compression)
             .setMeterProvider(MeterProvider::noop);
-    for (Map.Entry<String, String> h : s.headers.entrySet()) {
-      b.addHeader(h.getKey(), h.getValue());
-    }
-    if (cert != null) {
-      b.setTrustedCertificates(cert);
-    }
+    headersAndCertificate(s, cert, b::addHeader, b::setTrustedCertificates);
     return b.build();
+  }
+
+  /**
+   * The headers and the trusted certificate (when given), set alike on either builder: the two
+   * builders share no interface, so their setters come as method references.
+   */
+  private static void headersAndCertificate(
+      OtlpSettings s,
+      byte[] cert,
+      BiConsumer<String, String> addHeader,
+      Consumer<byte[]> setTrustedCertificates) {
+    s.headers.forEach(addHeader);
+    if (cert != null) {
+      setTrustedCertificates.accept(cert);
+    }
   }
 }
