@@ -61,73 +61,92 @@ final class EventsAndLinks {
 
   /** The array of events at the parser into {@code s.events}; any other value is skipped. */
   static void events(JsonParser p, SpanFields s, Format format) throws IOException {
-    if (p.currentToken() != JsonToken.START_ARRAY) {
-      p.skipChildren();
-      return;
-    }
-    while (p.nextToken() != JsonToken.END_ARRAY) {
-      JsonValues.expect(p, JsonToken.START_OBJECT);
-      long ts = 0;
-      String name = "";
-      Attributes attributes = Attributes.empty();
-      int dropped = 0;
-      while (p.nextToken() != JsonToken.END_OBJECT) {
-        String f = format.field(p.currentName());
-        p.nextToken();
-        if (f.equals(format.eventTime)) {
-          ts = JsonValues.int64(p);
-        } else if (f.equals("name")) {
-          name = JsonValues.str(p);
-        } else if (f.equals("attributes")) {
-          attributes = format.attributes(p);
-        } else if (f.equals(format.dropped)) {
-          dropped = JsonValues.int32(p);
-        } else {
-          p.skipChildren();
-        }
-      }
-      s.events.add(EventData.create(ts, name, attributes, attributes.size() + dropped));
-    }
+    eachObject(p, () -> s.events.add(event(p, format)));
   }
 
   /** The array of links at the parser into {@code s.links}; any other value is skipped. */
   static void links(JsonParser p, SpanFields s, Format format) throws IOException {
+    eachObject(p, () -> s.links.add(link(p, format)));
+  }
+
+  private interface ObjectReader {
+    void read() throws IOException;
+  }
+
+  /** Calls {@code reader} at each object of the array at the parser; skips any other value. */
+  private static void eachObject(JsonParser p, ObjectReader reader) throws IOException {
     if (p.currentToken() != JsonToken.START_ARRAY) {
       p.skipChildren();
       return;
     }
     while (p.nextToken() != JsonToken.END_ARRAY) {
       JsonValues.expect(p, JsonToken.START_OBJECT);
-      String traceId = "";
-      String spanId = "";
-      String state = "";
-      int flags = format.defaultLinkFlags;
-      Attributes attributes = Attributes.empty();
-      int dropped = 0;
-      while (p.nextToken() != JsonToken.END_OBJECT) {
-        String f = format.field(p.currentName());
-        p.nextToken();
-        if (f.equals(format.traceId)) {
-          traceId = JsonValues.str(p);
-        } else if (f.equals(format.spanId)) {
-          spanId = JsonValues.str(p);
-        } else if (f.equals(format.traceState)) {
-          state = JsonValues.str(p);
-        } else if (f.equals(format.flags)) {
-          flags = JsonValues.int32(p);
-        } else if (f.equals("attributes")) {
-          attributes = format.attributes(p);
-        } else if (f.equals(format.dropped)) {
-          dropped = JsonValues.int32(p);
-        } else {
-          p.skipChildren();
-        }
-      }
-      s.links.add(
-          LinkData.create(
-              SpanFields.linkContext(traceId, spanId, state, flags),
-              attributes,
-              attributes.size() + dropped));
+      reader.read();
     }
+  }
+
+  /** The attributes and their dropped count, which events and links both carry. */
+  private static final class AttributeFields {
+    Attributes attributes = Attributes.empty();
+    int dropped;
+
+    /** Reads the value of field {@code f} when it is one of the two; false when it is not. */
+    boolean read(String f, JsonParser p, Format format) throws IOException {
+      if (f.equals("attributes")) {
+        attributes = format.attributes(p);
+      } else if (f.equals(format.dropped)) {
+        dropped = JsonValues.int32(p);
+      } else {
+        return false;
+      }
+      return true;
+    }
+
+    int total() {
+      return attributes.size() + dropped;
+    }
+  }
+
+  private static EventData event(JsonParser p, Format format) throws IOException {
+    long ts = 0;
+    String name = "";
+    AttributeFields a = new AttributeFields();
+    while (p.nextToken() != JsonToken.END_OBJECT) {
+      String f = format.field(p.currentName());
+      p.nextToken();
+      if (f.equals(format.eventTime)) {
+        ts = JsonValues.int64(p);
+      } else if (f.equals("name")) {
+        name = JsonValues.str(p);
+      } else if (!a.read(f, p, format)) {
+        p.skipChildren();
+      }
+    }
+    return EventData.create(ts, name, a.attributes, a.total());
+  }
+
+  private static LinkData link(JsonParser p, Format format) throws IOException {
+    String traceId = "";
+    String spanId = "";
+    String state = "";
+    int flags = format.defaultLinkFlags;
+    AttributeFields a = new AttributeFields();
+    while (p.nextToken() != JsonToken.END_OBJECT) {
+      String f = format.field(p.currentName());
+      p.nextToken();
+      if (f.equals(format.traceId)) {
+        traceId = JsonValues.str(p);
+      } else if (f.equals(format.spanId)) {
+        spanId = JsonValues.str(p);
+      } else if (f.equals(format.traceState)) {
+        state = JsonValues.str(p);
+      } else if (f.equals(format.flags)) {
+        flags = JsonValues.int32(p);
+      } else if (!a.read(f, p, format)) {
+        p.skipChildren();
+      }
+    }
+    return LinkData.create(
+        SpanFields.linkContext(traceId, spanId, state, flags), a.attributes, a.total());
   }
 }
