@@ -8,6 +8,9 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.reqlens.examples.Database.User;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +27,9 @@ import org.slf4j.LoggerFactory;
  *       {@link Workloads#computeChecksum}, no query;
  *   <li>{@code GET /api/lock?ms=N}: waits about N ms (at most {@value Workloads#MAX_MS}) for a lock
  *       another thread holds, in {@link Workloads#awaitInventoryLock}, no query;
+ *   <li>{@code GET /api/handoff?ms=N}: hands about N ms (at most {@value Workloads#MAX_MS}) of
+ *       computing to a worker thread ({@link Workloads#reconcileLedger}, no span of its own) and
+ *       waits for it, no query;
  *   <li>{@code GET /api/error}: throws {@link IllegalStateException}, answered with 500 and
  *       recorded on the server span;
  *   <li>{@code GET /health} and {@code GET /healthz}: one {@code SELECT 1} each.
@@ -40,9 +46,16 @@ final class ApiRoutes {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiRoutes.class);
   private final Database db;
+  private final ExecutorService ledgerWorkers;
 
-  ApiRoutes(Database db) {
+  /**
+   * @param ledgerWorkers where {@code /api/handoff} runs its work; it must carry the request's
+   *     context to the task (the agent's executor instrumentation does, or {@code
+   *     Context.taskWrapping} in library mode)
+   */
+  ApiRoutes(Database db, ExecutorService ledgerWorkers) {
     this.db = db;
+    this.ledgerWorkers = ledgerWorkers;
   }
 
   void register(RoutesConfig routes) {
@@ -53,6 +66,7 @@ final class ApiRoutes {
     routes.get("/api/slow", this::slow);
     routes.get("/api/cpu", ApiRoutes::cpu);
     routes.get("/api/lock", ApiRoutes::lock);
+    routes.get("/api/handoff", this::handoff);
     routes.get(
         "/api/error",
         ctx -> {
@@ -135,6 +149,15 @@ final class ApiRoutes {
     Long ms = millis(ctx);
     if (ms != null) {
       json(ctx, "{\"waited_ms\":" + Workloads.awaitInventoryLock(ms) + "}");
+    }
+  }
+
+  /** Hands the work to a worker; the request's thread waits for it (no span for the task). */
+  private void handoff(Context ctx) throws InterruptedException, ExecutionException {
+    Long ms = millis(ctx);
+    if (ms != null) {
+      Future<Long> ledger = ledgerWorkers.submit(() -> Workloads.reconcileLedger(ms));
+      json(ctx, "{\"reconciled_ms\":" + ms + ",\"checksum\":" + ledger.get() + "}");
     }
   }
 

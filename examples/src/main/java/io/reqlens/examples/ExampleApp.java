@@ -5,6 +5,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
 /**
@@ -51,9 +52,13 @@ public final class ExampleApp {
     Javalin app;
     if (library) {
       LibraryMode tracing = LibraryMode.start();
-      app = create(Database.on(tracing.wrap(Database.inMemoryDataSource())), tracing::configure);
+      app =
+          create(
+              Database.on(tracing.wrap(Database.inMemoryDataSource())),
+              tracing::configure,
+              LibraryMode.propagating(Workloads.ledgerWorkers()));
     } else {
-      app = create(Database.inMemory(), config -> {});
+      app = create(Database.inMemory(), config -> {}, Workloads.ledgerWorkers());
     }
     app.start(HOST, port);
     System.out.println(READY_PREFIX + "http://" + HOST + ":" + app.port());
@@ -64,8 +69,11 @@ public final class ExampleApp {
    * Builds the service (not started).
    *
    * @param tracing adds library-mode tracing to the configuration first (nothing in agent mode)
+   * @param ledgerWorkers the pool of {@code /api/handoff}, carrying the request's context to its
+   *     tasks (the agent's executor instrumentation does that for a plain pool)
    */
-  static Javalin create(Database db, Consumer<JavalinConfig> tracing) {
+  static Javalin create(
+      Database db, Consumer<JavalinConfig> tracing, ExecutorService ledgerWorkers) {
     return Javalin.create(
         config -> {
           config.startup.showJavalinBanner = false;
@@ -80,7 +88,7 @@ public final class ExampleApp {
               handler ->
                   handler.addFilter(
                       TraceResponseFilter.class, "/*", EnumSet.of(DispatcherType.REQUEST)));
-          new ApiRoutes(db).register(config.routes);
+          new ApiRoutes(db, ledgerWorkers).register(config.routes);
         });
   }
 

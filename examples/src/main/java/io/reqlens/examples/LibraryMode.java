@@ -11,6 +11,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
 import javax.sql.DataSource;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 
@@ -24,7 +25,9 @@ import org.eclipse.jetty.ee10.servlet.FilterHolder;
  *   <li>the servlet filter on Javalin's Jetty context makes the SERVER span;
  *   <li>an {@code afterMatched} handler gives it Javalin's route template as {@code http.route};
  *   <li>the wrapped {@code DataSource} makes one CLIENT span per JDBC statement;
- *   <li>exceptions are recorded by {@code ApiRoutes}' exception handler, as in agent mode.
+ *   <li>exceptions are recorded by {@code ApiRoutes}' exception handler, as in agent mode;
+ *   <li>the pool of {@code /api/handoff} carries the request's context to its tasks ({@link
+ *       #propagating}), as the agent's executor instrumentation does.
  * </ul>
  *
  * <p>Nothing here runs in agent mode: the SDK bundled in the example jar stays unused there, and
@@ -67,6 +70,15 @@ final class LibraryMode {
     refuseLatestExporterTelemetry();
     return new LibraryMode(
         AutoConfiguredOpenTelemetrySdk.builder().setResultAsGlobal().build().getOpenTelemetrySdk());
+  }
+
+  /**
+   * {@code executor} carrying the submitter's context to each task, as the agent's executor
+   * instrumentation does ({@code Context.taskWrapping}): without the agent nothing else would, and
+   * the task's work would count for no request.
+   */
+  static ExecutorService propagating(ExecutorService executor) {
+    return io.opentelemetry.context.Context.taskWrapping(executor); // Context: Javalin's here
   }
 
   /** {@code dataSource} with a CLIENT span per statement. */

@@ -250,7 +250,8 @@ final class Sampler {
       hash = 31 * hash + scratch[i];
     }
     StackTable table = r.table;
-    if (table == null) {
+    boolean created = table == null;
+    if (created) {
       table = new StackTable(); // the first sample of this request: its memory starts here
       r.table = table;
     }
@@ -268,6 +269,13 @@ final class Sampler {
     table.markTick(ticks, now);
     table.publish();
     threadSamples++;
+    if (created && r.state != Recording.ACTIVE) {
+      // Stopped while this tick folded its first sample (the tick checked the state above, then
+      // was descheduled): stop() or discard() saw no table and freed nothing, so this one would
+      // stay reachable from the request's handle until the handle is dropped. One sample lost,
+      // as documented for a sample racing with stop.
+      r.table = null;
+    }
   }
 
   private void release(Recording r) {

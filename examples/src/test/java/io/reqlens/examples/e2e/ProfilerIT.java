@@ -24,9 +24,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Which code made a request slow, under the real agent with the default profiler ({@code after} 20
  * ms, {@code interval} 10 ms): the {@code PROF} event and the root's {@code reqlens.profile.*} of a
- * sleeping, a computing and a blocked request, no profile for a dropped trace, the N+1 caller of
- * {@code /api/orders}, and 200 concurrent slow requests answered with the profiler's memory freed
- * afterwards and no request thread ever waiting inside Reqlens.
+ * sleeping, a computing and a blocked request, work handed to a pool without a span (attributed
+ * while the request's context is current on the worker), no profile for a dropped trace, the N+1
+ * caller of {@code /api/orders}, and 200 concurrent slow requests answered with the profiler's
+ * memory freed afterwards and no request thread ever waiting inside Reqlens.
  *
  * <p>No wall-clock threshold decides an outcome: the requests run 15 times (300 ms) to 125 times
  * (2.5 s) longer than {@code after}, shares are of the samples actually taken, and absence is
@@ -91,6 +92,22 @@ class ProfilerIT {
         .isEqualTo("io.reqlens.examples.Workloads.computeChecksum");
     assertThat(SERVICE.awaitServerSpan(r.traceId()).stringArray("reqlens.profile.top").get(0))
         .startsWith("io.reqlens.examples.Workloads.computeChecksum ");
+  }
+
+  @Test
+  void workHandedToAPoolWithoutASpanCountsForTheRequest() throws Exception {
+    assertThat(SERVICE.output()).containsOnlyOnce(Profiles.CONTEXT_HOOK_LINE);
+    ServiceClient.Response r = SERVICE.http().get("/api/handoff?ms=1500");
+    assertThat(r.status()).isEqualTo(200);
+
+    JsonNode prof = awaitProf(r.traceId());
+    Profiles.assertHandedOff(prof);
+    SERVICE.awaitServerSpan(r.traceId());
+    assertThat(SERVICE.spansOf(r.traceId())).as("the task starts no span").hasSize(1);
+    await()
+        .atMost(Barrier.TIMEOUT)
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> Profiles.liveInstances(SERVICE.pid(), "io.reqlens.profiler.StackTable") == 0);
   }
 
   @Test

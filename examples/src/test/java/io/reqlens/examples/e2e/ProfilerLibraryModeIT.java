@@ -1,6 +1,7 @@
 package io.reqlens.examples.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.reqlens.examples.launch.ServiceClient;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -20,9 +22,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The profiler without the agent (library mode: SDK autoconfigure, the servlet filter and the JDBC
  * wrapper), configured by its keys: {@code OTEL_REQLENS_PROFILER_AFTER=2s}, so a request of 200 ms
- * is never sampled and one computing for 2.6 s is; and the N+1 caller, which the JDBC wrapper's
- * spans report from the same method of the example (on the line that closes the result set, where
- * the wrapper ends the span after counting the rows).
+ * is never sampled and one computing for 2.6 s is; work handed to a pool without a span (the pool
+ * wrapped with {@code Context.taskWrapping}), attributed while the request's context is current on
+ * the worker; and the N+1 caller, which the JDBC wrapper's spans report from the same method of the
+ * example (on the line that closes the result set, where the wrapper ends the span after counting
+ * the rows).
  */
 class ProfilerLibraryModeIT {
 
@@ -66,6 +70,27 @@ class ProfilerLibraryModeIT {
     ReceivedSpan fastRoot = SERVICE.awaitServerSpan(fast.traceId());
     assertThat(fastRoot.attribute("reqlens.profile.samples")).isNull();
     assertThat(fastRoot.stringArray("reqlens.profile.top")).isNull();
+  }
+
+  @Test
+  void workHandedToAPoolWithoutASpanCountsForTheRequest() throws Exception {
+    assertThat(SERVICE.output()).containsOnlyOnce(Profiles.CONTEXT_HOOK_LINE);
+    ServiceClient.Response r = SERVICE.http().get("/api/handoff?ms=3500"); // 1.5 s past after
+    assertThat(r.status()).isEqualTo(200);
+
+    JsonNode prof =
+        files.awaitEvent(
+            e ->
+                e.path("kind").asText().equals("PROF")
+                    && e.path("trace_id").asText().equals(r.traceId()),
+            Barrier.TIMEOUT);
+    Profiles.assertHandedOff(prof);
+    SERVICE.awaitServerSpan(r.traceId());
+    assertThat(SERVICE.spansOf(r.traceId())).as("the task starts no span").hasSize(1);
+    await()
+        .atMost(Barrier.TIMEOUT)
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> Profiles.liveInstances(SERVICE.pid(), "io.reqlens.profiler.StackTable") == 0);
   }
 
   @Test

@@ -22,7 +22,30 @@ import java.util.concurrent.TimeUnit;
  */
 final class Profiles {
 
+  /** What the service logs once when the context storage wrapper attributes hand-offs. */
+  static final String CONTEXT_HOOK_LINE =
+      "Reqlens profiler: work handed to another thread counts for the request while the"
+          + " request's context is current there (context storage wrapper)";
+
   private Profiles() {}
+
+  /**
+   * The profile of {@code GET /api/handoff}: the worker's named method has samples, on the pool's
+   * thread (its stacks do not pass through the handler), and the request's own thread has samples
+   * under the handler, where it waits for the worker.
+   */
+  static void assertHandedOff(JsonNode prof) {
+    String worker = "io.reqlens.examples.Workloads.reconcileLedger";
+    String handler = "io.reqlens.examples.ApiRoutes.handoff";
+    assertThat(samplesWith(prof, worker)).as("%s", prof).isPositive();
+    assertThat(samplesWith(prof, handler)).as("%s", prof).isPositive();
+    assertThat(stacks(prof).keySet())
+        .filteredOn(stack -> (stack + ";").contains(worker + ";"))
+        .as("the worker's stacks are the pool thread's")
+        .allSatisfy(stack -> assertThat(stack).doesNotContain(handler));
+    assertThat(prof.path("samples").asLong())
+        .isEqualTo(stacks(prof).values().stream().mapToLong(Long::longValue).sum());
+  }
 
   /** The folded stacks of a PROF event, line to count. */
   static Map<String, Long> stacks(JsonNode prof) {

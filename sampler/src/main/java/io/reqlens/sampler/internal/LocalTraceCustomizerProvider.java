@@ -4,12 +4,17 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizer;
 import io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizerProvider;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.reqlens.core.config.ConfigSource;
+import io.reqlens.sampler.localtrace.ContextHandoff;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
@@ -23,13 +28,37 @@ import java.util.function.BiFunction;
  * twice. So the first exporting processor gets the Reqlens processor in front of a fan-out, and
  * later ones join the fan-out.
  *
+ * <p>With the profiler on it also installs, as early as an extension can, the context storage
+ * wrapper that attributes work handed to other threads to the request ({@link ContextHandoff}).
+ *
  * <p>This class is internal and is not intended for public use; it may change at any time.
  */
 public final class LocalTraceCustomizerProvider implements AutoConfigurationCustomizerProvider {
 
   @Override
   public void customize(AutoConfigurationCustomizer customizer) {
+    customizer.addPropertiesCustomizer(LocalTraceCustomizerProvider::installContextHandoff);
     customizer.addSpanProcessorCustomizer(new Wrapper());
+  }
+
+  /**
+   * Why here? A properties customizer is the earliest code of an extension the agent runs (before
+   * the SDK is built, before any instrumentation but the executors'), and the context storage
+   * wrapper only takes effect if it is added before the storage is first used ({@link
+   * ContextHandoff}). Splunk's distribution activates its span tracking the same way. With the
+   * profiler off nothing is installed; an invalid value is left to the processor to report.
+   */
+  private static Map<String, String> installContextHandoff(ConfigProperties config) {
+    boolean profiler;
+    try {
+      profiler = ConfigSource.env(config).get(ReqlensSettings.PROFILER);
+    } catch (ConfigurationException e) {
+      profiler = false; // reported, naming the key, when the processor reads its settings
+    }
+    if (profiler) {
+      ContextHandoff.install();
+    }
+    return Collections.emptyMap();
   }
 
   /** Runs once per SDK that autoconfigure builds. */

@@ -53,7 +53,7 @@ final class LocalTrace {
   final Recording recording;
   final Thread rootThread;
   private Map<String, Thread> handoffSpans; // child span id -> the other thread it started on
-  private Map<Thread, int[]> handoffThreads; // that thread -> its child spans still open
+  private Map<Thread, int[]> handoffThreads; // other thread -> its open entries (both hooks)
   int databaseSpans;
   Map<String, int[]> statementCounts; // from the N+1 threshold's worth of database spans on
   Map<String, String> callers; // statement -> caller, once it reached the N+1 threshold
@@ -72,12 +72,45 @@ final class LocalTrace {
   void handoff(String spanId, Thread thread) {
     if (handoffSpans == null) {
       handoffSpans = new HashMap<>(4);
-      handoffThreads = new HashMap<>(4);
     }
     handoffSpans.put(spanId, thread);
+    enter(thread);
+  }
+
+  /** A child span ended: its thread no longer works for this request once its last span ends. */
+  void handoffEnded(String spanId) {
+    Thread thread = handoffSpans == null ? null : handoffSpans.remove(spanId);
+    if (thread != null) {
+      exit(thread);
+    }
+  }
+
+  /**
+   * Work of this request starts on {@code thread} (a child span starts there, or the request's
+   * context becomes current there: {@link ContextHandoff}). Why one count per thread for both
+   * hooks? Both may see the same work (a task that carries the context and starts a span), and the
+   * recording holds a thread once per addition: counting here adds it on the first entry and
+   * removes it on the last exit, whichever hook made them, so it is never held twice.
+   */
+  void enter(Thread thread) {
+    if (handoffThreads == null) {
+      handoffThreads = new HashMap<>(4);
+    }
     int[] open = handoffThreads.computeIfAbsent(thread, t -> new int[1]);
     if (open[0]++ == 0) {
-      recording.addThread(thread); // the outermost span on that thread adds it, once
+      recording.addThread(thread);
+    }
+  }
+
+  /** Ends one {@link #enter}; ignored after the decision (the recording is stopped by then). */
+  void exit(Thread thread) {
+    int[] open = handoffThreads == null ? null : handoffThreads.get(thread);
+    if (open == null) {
+      return;
+    }
+    if (--open[0] == 0) {
+      handoffThreads.remove(thread);
+      recording.removeThread(thread);
     }
   }
 
@@ -88,17 +121,10 @@ final class LocalTrace {
     statementCounts = null;
   }
 
-  /** A child span ended: its thread no longer works for this request once its last span ends. */
-  void handoffEnded(String spanId) {
-    Thread thread = handoffSpans == null ? null : handoffSpans.remove(spanId);
-    if (thread == null) {
-      return;
-    }
-    int[] open = handoffThreads.get(thread);
-    if (--open[0] == 0) {
-      handoffThreads.remove(thread);
-      recording.removeThread(thread);
-    }
+  /** Entries of {@code thread} still open (tests). */
+  int openOn(Thread thread) {
+    int[] open = handoffThreads == null ? null : handoffThreads.get(thread);
+    return open == null ? 0 : open[0];
   }
 
   boolean isRoot(ReadableSpan span) {

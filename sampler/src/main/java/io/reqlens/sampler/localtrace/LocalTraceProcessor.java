@@ -76,6 +76,7 @@ public final class LocalTraceProcessor implements SpanProcessor {
   private final int maxSpans;
   private final ProcessorStats stats;
   private final CodeProfiling code; // null when the profiler is off
+  private final boolean contextHandoff; // its running spans are registered for ContextHandoff
   private final String description;
 
   // Why a map by span id? A child's onStart sees only its parent's SpanContext; the id leads to
@@ -101,6 +102,12 @@ public final class LocalTraceProcessor implements SpanProcessor {
         profiler == null
             ? null
             : new CodeProfiling(profiler, CallerFrames.defaults(), b.nPlusOneThreshold);
+    // Work handed to other threads: by context where the storage could be wrapped (then this
+    // processor's running spans are what the wrapper looks up), else by child spans only.
+    this.contextHandoff = code != null && ContextHandoff.activate();
+    if (contextHandoff) {
+      RunningTraces.register(bySpanId);
+    }
     this.stats =
         new ProcessorStats(
             b.meterProvider,
@@ -382,6 +389,9 @@ public final class LocalTraceProcessor implements SpanProcessor {
       decideOldestEarly();
     }
     stats.close();
+    if (contextHandoff) {
+      RunningTraces.unregister(bySpanId);
+    }
     if (code != null) {
       code.shutdown();
     }
@@ -390,6 +400,16 @@ public final class LocalTraceProcessor implements SpanProcessor {
 
   ProcessorStats stats() {
     return stats;
+  }
+
+  /** The running local trace {@code spanId} belongs to, or null (tests). */
+  LocalTrace traceOf(String spanId) {
+    return bySpanId.get(spanId);
+  }
+
+  /** Whether the context storage wrapper looks up this processor's running spans (tests). */
+  boolean attributesByContext() {
+    return contextHandoff && RunningTraces.isRegistered(bySpanId);
   }
 
   /** Prints the full effective configuration. */
