@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.reqlens.examples.launch.ServiceClient;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,9 +23,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class DbEventsIT {
 
-  private static final Path OLD_DIR = folder("db-events-agent-old");
-  private static final Path STABLE_DIR = folder("db-events-agent-stable");
-  private static final Path LIBRARY_DIR = folder("db-events-library");
+  private static final Path OLD_DIR = ExampleService.dataFolder("db-events-agent-old");
+  private static final Path STABLE_DIR = ExampleService.dataFolder("db-events-agent-stable");
+  private static final Path LIBRARY_DIR = ExampleService.dataFolder("db-events-library");
 
   @RegisterExtension
   static final ExampleService OLD = ExampleService.agent("db-events-agent-old", env(OLD_DIR));
@@ -115,15 +112,5 @@ class DbEventsIT {
   private static Map<String, String> with(Map<String, String> env, String key, String value) {
     env.put(key, value);
     return env;
-  }
-
-  private static Path folder(String name) {
-    try {
-      Path e2e = ExampleService.log("").toAbsolutePath();
-      Files.createDirectories(e2e);
-      return Files.createTempDirectory(e2e, name + "-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

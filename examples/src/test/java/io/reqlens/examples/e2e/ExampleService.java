@@ -6,6 +6,9 @@ import io.reqlens.examples.launch.ChildServiceBuilder;
 import io.reqlens.examples.launch.ServiceClient;
 import io.reqlens.examples.otlp.OtlpReceiver;
 import io.reqlens.examples.otlp.ReceivedSpan;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -174,6 +177,17 @@ final class ExampleService implements BeforeAllCallback, AfterAllCallback, AutoC
   }
 
   /**
+   * {@link #barrier} through {@code /healthz}, then waits for the marker's {@code REQ} event in
+   * {@code files}: after it, the files hold every event of the requests answered before.
+   */
+  void eventsBarrier(DataFiles files) throws InterruptedException {
+    String marker = barrier("/healthz");
+    files.awaitEvent(
+        e -> "REQ".equals(e.path("kind").asText()) && marker.equals(e.path("trace_id").asText()),
+        Barrier.TIMEOUT);
+  }
+
+  /**
    * Waits for the SERVER span of a kept request, then returns its whole local trace as received.
    * The local-trace processor hands a trace's spans to the exporter when its root ends, children
    * first, and the exporter sends in that order, so once the root is here its children are too.
@@ -215,6 +229,17 @@ final class ExampleService implements BeforeAllCallback, AfterAllCallback, AutoC
   /** Where a child's output goes: {@code target/e2e/<fileName>}. */
   static Path log(String fileName) {
     return Paths.get(property("reqlens.e2e.dir"), fileName);
+  }
+
+  /** A new, empty data folder for one test's files, named {@code prefix-…} in the e2e folder. */
+  static Path dataFolder(String prefix) {
+    try {
+      Path e2e = log("").toAbsolutePath();
+      Files.createDirectories(e2e);
+      return Files.createTempDirectory(e2e, prefix + "-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String property(String name) {

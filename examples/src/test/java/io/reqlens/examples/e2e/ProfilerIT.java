@@ -6,9 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.reqlens.examples.launch.ServiceClient;
 import io.reqlens.examples.otlp.ReceivedSpan;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,7 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ProfilerIT {
 
-  private static final Path DIR = folder();
+  private static final Path DIR = ExampleService.dataFolder("profiler");
 
   /**
    * Ratio 1, except {@code /api/lock}, which the head drops (ratio 0) and only a tail decision
@@ -130,7 +127,7 @@ class ProfilerIT {
         .as("blocked on the monitor the restock job holds")
         .isGreaterThanOrEqualTo((long) Math.ceil(0.5 * prof.path("samples").asLong()));
 
-    barrier(); // every event of the dropped request would be on disk by now
+    SERVICE.eventsBarrier(files); // every event of the dropped request would be on disk by now
     assertThat(files.events(dropped.traceId())).as("a dropped trace: no PROF, no event").isEmpty();
     assertThat(SERVICE.spansOf(dropped.traceId())).isEmpty();
   }
@@ -148,7 +145,7 @@ class ProfilerIT {
     assertThat(root.attribute("reqlens.n_plus_one")).isEqualTo("true");
     assertThat(root.attribute("reqlens.n_plus_one.caller")).isEqualTo(caller);
 
-    barrier();
+    SERVICE.eventsBarrier(files);
     List<JsonNode> queries =
         files.events(r.traceId()).stream()
             .filter(e -> e.path("kind").asText().equals("DB"))
@@ -194,7 +191,7 @@ class ProfilerIT {
       assertThat(f.join().body()).isEqualTo("{\"slept_ms\":1000}");
     }
 
-    barrier();
+    SERVICE.eventsBarrier(files);
     for (CompletableFuture<ServiceClient.Response> f : responses) {
       for (JsonNode prof : profs(f.join().traceId())) {
         assertThat(prof.path("stacks").size())
@@ -247,23 +244,5 @@ class ProfilerIT {
     return files.events(traceId).stream()
         .filter(e -> e.path("kind").asText().equals("PROF"))
         .collect(Collectors.toList());
-  }
-
-  /** After this, the files hold every event of the requests answered before. */
-  private void barrier() throws InterruptedException {
-    String marker = SERVICE.barrier("/healthz");
-    files.awaitEvent(
-        e -> "REQ".equals(e.path("kind").asText()) && marker.equals(e.path("trace_id").asText()),
-        Barrier.TIMEOUT);
-  }
-
-  private static Path folder() {
-    try {
-      Path e2e = ExampleService.log("").toAbsolutePath();
-      Files.createDirectories(e2e);
-      return Files.createTempDirectory(e2e, "profiler-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -6,9 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.reqlens.examples.launch.ServiceClient;
 import io.reqlens.examples.otlp.ReceivedSpan;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ProfilerLibraryModeIT {
 
-  private static final Path DIR = folder();
+  private static final Path DIR = ExampleService.dataFolder("profiler-library");
 
   @RegisterExtension
   static final ExampleService SERVICE =
@@ -63,7 +60,7 @@ class ProfilerLibraryModeIT {
     assertThat(SERVICE.awaitServerSpan(slow.traceId()).attribute("reqlens.profile.samples"))
         .isEqualTo(prof.path("samples").asText());
 
-    barrier();
+    SERVICE.eventsBarrier(files);
     assertThat(files.events(fast.traceId()))
         .extracting(e -> e.path("kind").asText())
         .containsExactlyInAnyOrder("REQ", "DB");
@@ -106,7 +103,7 @@ class ProfilerLibraryModeIT {
     int[] method = Profiles.findUserLines();
     assertThat(Integer.parseInt(m.group(1))).isBetween(method[0], method[1]);
 
-    barrier();
+    SERVICE.eventsBarrier(files);
     List<JsonNode> repeated =
         files.events(r.traceId()).stream()
             .filter(e -> e.path("kind").asText().equals("DB"))
@@ -115,22 +112,5 @@ class ProfilerLibraryModeIT {
     assertThat(repeated)
         .hasSize(12)
         .allSatisfy(e -> assertThat(e.path("caller").asText()).isEqualTo(caller));
-  }
-
-  private void barrier() throws InterruptedException {
-    String marker = SERVICE.barrier("/healthz");
-    files.awaitEvent(
-        e -> "REQ".equals(e.path("kind").asText()) && marker.equals(e.path("trace_id").asText()),
-        Barrier.TIMEOUT);
-  }
-
-  private static Path folder() {
-    try {
-      Path e2e = ExampleService.log("").toAbsolutePath();
-      Files.createDirectories(e2e);
-      return Files.createTempDirectory(e2e, "profiler-library-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
