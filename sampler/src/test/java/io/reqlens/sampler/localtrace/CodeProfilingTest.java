@@ -4,6 +4,8 @@ import static io.reqlens.core.semconv.ReqlensAttributes.N_PLUS_ONE;
 import static io.reqlens.core.semconv.ReqlensAttributes.N_PLUS_ONE_CALLER;
 import static io.reqlens.core.semconv.ReqlensAttributes.PROFILE_SAMPLES;
 import static io.reqlens.core.semconv.ReqlensAttributes.PROFILE_TOP;
+import static io.reqlens.sampler.localtrace.ProfilingTestSupport.awaitIn;
+import static io.reqlens.sampler.localtrace.ProfilingTestSupport.rootOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,7 +23,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -316,25 +317,6 @@ class CodeProfilingTest {
     thread.setDaemon(true);
     thread.start();
     return thread;
-  }
-
-  private static SpanData rootOf(List<SpanData> spans) {
-    return spans.stream()
-        .filter(s -> s.getKind() == SpanKind.SERVER)
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no root among " + spans));
-  }
-
-  /** Polls (never sleeps a fixed time) until {@code thread} waits inside {@code method}. */
-  private static void awaitIn(Thread thread, String method) {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(5))
-        .until(
-            () ->
-                thread.getState() == Thread.State.WAITING
-                    && Arrays.stream(thread.getStackTrace())
-                        .anyMatch(e -> e.getMethodName().equals(method)));
   }
 
   private static int lineOf(String file, String marker) throws IOException {

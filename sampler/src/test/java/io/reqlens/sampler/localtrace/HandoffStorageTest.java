@@ -1,5 +1,7 @@
 package io.reqlens.sampler.localtrace;
 
+import static io.reqlens.sampler.localtrace.ProfilingTestSupport.awaitIn;
+import static io.reqlens.sampler.localtrace.ProfilingTestSupport.rootOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,7 +11,6 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextStorage;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.reqlens.core.profile.FoldedProfile;
 import io.reqlens.core.profile.ProfiledSpanData;
@@ -19,7 +20,6 @@ import io.reqlens.profiler.RequestProfiler;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -254,25 +254,6 @@ class HandoffStorageTest {
     thread.setDaemon(true);
     thread.start();
     return thread;
-  }
-
-  private static SpanData rootOf(List<SpanData> spans) {
-    return spans.stream()
-        .filter(s -> s.getKind() == SpanKind.SERVER)
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no root among " + spans));
-  }
-
-  /** Polls (never sleeps a fixed time) until {@code thread} waits inside {@code method}. */
-  private static void awaitIn(Thread thread, String method) {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(5))
-        .until(
-            () ->
-                thread.getState() == Thread.State.WAITING
-                    && Arrays.stream(thread.getStackTrace())
-                        .anyMatch(e -> e.getMethodName().equals(method)));
   }
 
   /** A storage that only records what it was asked to attach and returns one scope. */
